@@ -1,0 +1,32 @@
+/** Who may do what with accounts. */
+import type { Role } from '@tongban/contracts';
+import { isRegionWithin } from '@tongban/domain';
+import type { Actor } from '../../platform/http/policy.ts';
+
+/** Roles each kind of administrator may grant. Only a centre admin creates other admins and supervisors. */
+const grantable: Partial<Record<Role, readonly Role[]>> = {
+  centre_admin: ['window', 'reviewer', 'approver', 'dept_admin', 'centre_admin', 'supervisor', 'agent'],
+  dept_admin: ['window', 'reviewer', 'approver'],
+};
+
+export function canGrantRoles(actor: Actor, roles: readonly Role[]): boolean {
+  return roles.every((role) => actor.roles.some((mine) => grantable[mine]?.includes(role)));
+}
+
+/** A staff member is within the actor's reach: centre admins their region and below, department admins their department. */
+export function canManageStaff(actor: Actor, target: { regionCode: string | null; departmentId: string | null }): boolean {
+  const scope = actor.scope;
+  if (!scope) return false;
+  if (actor.roles.includes('centre_admin')) return target.regionCode !== null && isRegionWithin(target.regionCode, scope.regionCode);
+  if (actor.roles.includes('dept_admin')) return scope.departmentId !== null && target.departmentId === scope.departmentId;
+  return false;
+}
+
+/** The slice of staff an actor may list. */
+export function staffListScope(actor: Actor): { regionCode: string | null; departmentId: string | null } | null {
+  const scope = actor.scope;
+  if (!scope) return null;
+  if (actor.roles.includes('centre_admin')) return { regionCode: scope.regionCode, departmentId: null };
+  if (actor.roles.includes('dept_admin') && scope.departmentId) return { regionCode: null, departmentId: scope.departmentId };
+  return null;
+}

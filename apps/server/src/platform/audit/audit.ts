@@ -1,0 +1,77 @@
+/**
+ * Append-only, hash-chained audit log. `hash = sha256(prevHash + canonical JSON of the entry)`;
+ * `verifyChain` recomputes every link.
+ */
+import { createHash } from 'node:crypto';
+import type { Executor } from '../db/client.ts';
+import { auditRepository, type AuditRow } from './audit.repository.ts';
+
+export interface AuditEntry {
+  actorId: string | null;
+  action: string;
+  targetType?: string;
+  targetId?: string;
+  requestId?: string;
+  ip?: string;
+  details?: Record<string, unknown>;
+}
+
+const GENESIS = '0'.repeat(64);
+
+function linkHash(prevHash: string, at: Date, e: AuditEntry): string {
+  const body = canonicalJson([at.toISOString(), e.actorId, e.action, e.targetType ?? null, e.targetId ?? null, e.details ?? null]);
+  return createHash('sha256').update(prevHash).update(body).digest('hex');
+}
+
+/** Appends one entry; call inside the transaction of the change it records. */
+export async function appendAudit(tx: Executor, entry: AuditEntry, now = new Date()): Promise<void> {
+  await auditRepository.lockChain(tx);
+  const prevHash = (await auditRepository.lastHash(tx)) ?? GENESIS;
+  // Millisecond precision survives the round trip through timestamptz.
+  const at = new Date(Math.floor(now.getTime()));
+  await auditRepository.insert(tx, {
+    at,
+    actorId: entry.actorId,
+    action: entry.action,
+    targetType: entry.targetType ?? null,
+    targetId: entry.targetId ?? null,
+    requestId: entry.requestId ?? null,
+    ip: entry.ip ?? null,
+    details: entry.details ?? null,
+    prevHash,
+    hash: linkHash(prevHash, at, entry),
+  });
+}
+
+/** Returns the id of the first entry whose link is broken, or null when the chain is intact. */
+export async function verifyAuditChain(tx: Executor): Promise<number | null> {
+  let prev = GENESIS;
+  for (const row of await auditRepository.all(tx)) {
+    const expected = linkHash(prev, row.at, toEntry(row));
+    if (row.prevHash !== prev || row.hash !== expected) return row.id;
+    prev = row.hash;
+  }
+  return null;
+}
+
+function toEntry(row: AuditRow): AuditEntry {
+  return {
+    actorId: row.actorId,
+    action: row.action,
+    ...(row.targetType ? { targetType: row.targetType } : {}),
+    ...(row.targetId ? { targetId: row.targetId } : {}),
+    ...(row.details ? { details: row.details } : {}),
+  };
+}
+
+/** JSON with object keys sorted at every level, so that jsonb's key reordering does not change the hash. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}

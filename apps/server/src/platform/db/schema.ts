@@ -1,0 +1,4 @@
+/** Every table of the platform, for Drizzle's typed queries and for drizzle-kit. */
+export * from '../../modules/org/org.schema.ts';
+export * from '../../modules/identity/identity.schema.ts';
+export * from './audit.schema.ts';

@@ -1,0 +1,53 @@
+/**
+ * The one error catalogue. Every error the API returns has a code from this table,
+ * an HTTP status and a message in each supported language.
+ * Wire shape: `{ error: CODE, message, details, requestId }`.
+ */
+import { z } from 'zod';
+import type { Language } from './i18n.ts';
+
+export const errorCatalogue = {
+  VALIDATION_FAILED: { status: 400, zh: '提交的内容有误，请按提示修改后重试', en: 'Some fields are invalid: correct them and try again' },
+  BAD_REQUEST: { status: 400, zh: '请求格式不正确', en: 'The request is malformed' },
+  UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please log in first' },
+  INVALID_CREDENTIALS: { status: 401, zh: '账号或密码错误', en: 'Wrong account or password' },
+  CSRF_FAILED: { status: 403, zh: '页面已过期，请刷新后重试', en: 'The page has expired: reload it and try again' },
+  FORBIDDEN: { status: 403, zh: '您没有权限执行此操作', en: 'You are not allowed to do this' },
+  ACCOUNT_DISABLED: { status: 403, zh: '账号已停用，请联系管理员', en: 'This account is disabled: contact an administrator' },
+  NOT_FOUND: { status: 404, zh: '要找的内容不存在', en: 'Not found' },
+  ROUTE_NOT_FOUND: { status: 404, zh: '接口不存在', en: 'No such API route' },
+  CONFLICT: { status: 409, zh: '数据已被他人修改，请刷新后重试', en: 'Someone else changed this first: reload and try again' },
+  ALREADY_EXISTS: { status: 409, zh: '该记录已存在', en: 'This record already exists' },
+  HAS_DEPENDENTS: { status: 409, zh: '该记录仍被其他数据引用，无法删除', en: 'Other records still refer to this one, so it cannot be deleted' },
+  PAYLOAD_TOO_LARGE: { status: 413, zh: '提交的内容过大', en: 'The request is too large' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
+  ACCOUNT_LOCKED: { status: 423, zh: '登录失败次数过多，账号已临时锁定，请稍后再试', en: 'Too many failed logins: the account is locked for a while' },
+  RATE_LIMITED: { status: 429, zh: '操作过于频繁，请稍后再试', en: 'Too many requests: try again later' },
+  INTERNAL: { status: 500, zh: '系统内部错误，请稍后重试；如持续出现请联系管理员并提供请求编号', en: 'Internal error: try again later, and quote the request id if it persists' },
+  SERVICE_UNAVAILABLE: { status: 503, zh: '服务暂不可用，请稍后再试', en: 'The service is temporarily unavailable' },
+} as const satisfies Record<string, { status: number; zh: string; en: string }>;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+export const errorCodes = Object.keys(errorCatalogue) as [ErrorCode, ...ErrorCode[]];
+
+export function errorMessage(code: ErrorCode, lang: Language): string {
+  return errorCatalogue[code][lang === 'en' ? 'en' : 'zh'];
+}
+
+/** One problem with one field of the input. `path` is the dotted field path. */
+export const fieldIssueSchema = z.object({
+  path: z.string(),
+  code: z.string(),
+  message: z.string(),
+});
+export type FieldIssue = z.infer<typeof fieldIssueSchema>;
+
+export const errorBodySchema = z
+  .object({
+    error: z.enum(errorCodes),
+    message: z.string(),
+    details: z.unknown().optional(),
+    requestId: z.string(),
+  })
+  .meta({ id: 'Error' });
+export type ErrorBody = z.infer<typeof errorBodySchema>;
