@@ -8,7 +8,7 @@ import { appendAudit } from '../../platform/audit/audit.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/http/policy.ts';
 import { dummyHash, hashPassword, verifyPassword } from './password.ts';
-import { identityRepository as repo, type AccountRow } from './identity.repository.ts';
+import { identityRepository as repo, type AccountRow, type NewAccountRow } from './identity.repository.ts';
 import { canGrantRoles, canManageStaff, staffListScope } from './identity.policy.ts';
 
 /** What identity needs to know about the organisation (provided by the org module). */
@@ -238,7 +238,7 @@ export function createIdentityService({ db, config, now, org }: IdentityDeps) {
     },
 
     /** Used by the CLI and the demo seed: creates an account without an acting user. */
-    async createAccountDirect(input: Omit<typeof import('./identity.schema.ts').accounts.$inferInsert, 'passwordHash'> & { password: string }) {
+    async createAccountDirect(input: Omit<NewAccountRow, 'passwordHash'> & { password: string }) {
       const { password, ...rest } = input;
       return db.transaction(async (tx) => {
         const row = await repo.insertAccount(tx, { ...rest, passwordHash: await hashPassword(password) });

@@ -81,7 +81,8 @@ async function openPostgres(url: string, poolMax: number): Promise<Database> {
 
 async function pingWith(db: Db): Promise<{ serverVersion: string; latencyMs: number }> {
   const started = performance.now();
-  const rows = await db.execute<{ v: string }>(sql`select current_setting('server_version') as v`);
-  const first = (rows as unknown as { rows?: { v: string }[] }).rows?.[0] ?? (rows as unknown as { v: string }[])[0];
+  // node-postgres returns { rows }, PGlite returns { rows } too; both shapes are read defensively.
+  const result: unknown = await db.execute(sql`select current_setting('server_version') as v`);
+  const first = (result as { rows?: { v: string }[] }).rows?.[0];
   return { serverVersion: first?.v ?? 'unknown', latencyMs: Math.round((performance.now() - started) * 100) / 100 };
 }

@@ -74,7 +74,7 @@ export async function buildApp({ config, database, now = () => new Date() }: App
   await app.register(async (api) => {
     // Deny by default: an API route without a policy is a programming error.
     api.addHook('onRoute', (route) => {
-      if (!route.config?.policy) throw new Error(`route ${route.method} ${route.url} declares no policy`);
+      if (!route.config?.policy) throw new Error(`route ${String(route.method)} ${route.url} declares no policy`);
     });
     api.addHook('onRequest', async (req) => {
       const session = await identity.service.authenticate(req.cookies.tb_session);

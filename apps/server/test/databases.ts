@@ -1,0 +1,45 @@
+/** Gives each test suite its own database, on every engine available in this run. */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { openDatabase, type Database, type Engine } from '../src/platform/db/client.ts';
+
+/** The engines this run tests: PGlite always, PostgreSQL when a server is available. */
+export function engines(): Engine[] {
+  return inject('postgresUrl') ? ['pglite', 'postgres'] : ['pglite'];
+}
+
+/** A fresh copy of the migrated, demo-seeded template. Close it when the suite ends. */
+export async function isolatedDatabase(engine: Engine): Promise<Database> {
+  if (engine === 'pglite') {
+    const dump = fs.readFileSync(inject('pgliteTemplate'));
+    const instance = await PGlite.create({ loadDataDir: new Blob([dump]) });
+    return openDatabase({ kind: 'pglite', instance });
+  }
+  const serverUrl = inject('postgresUrl');
+  if (!serverUrl) throw new Error('no PostgreSQL server in this run');
+  const name = `t_${randomBytes(6).toString('hex')}`;
+  await adminQuery(serverUrl, `create database ${name} template tongban_template`);
+  const u = new URL(serverUrl);
+  u.pathname = `/${name}`;
+  const database = await openDatabase({ kind: 'postgres', url: u.toString(), poolMax: 5 });
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
+    },
+  };
+}
+
+async function adminQuery(url: string, text: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}

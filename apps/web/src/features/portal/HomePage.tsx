@@ -1,0 +1,24 @@
+import { useTranslation } from 'react-i18next';
+import { DocumentTitle } from '../../app/components/DocumentTitle.tsx';
+import { DepartmentsSection, HallsSection } from './HomeSections.tsx';
+import { LifeEventTiles } from './LifeEventTiles.tsx';
+import { SearchBox } from './SearchBox.tsx';
+
+/** Portal home: search first, then life events and themes, then departments and halls. */
+export function HomePage() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <DocumentTitle title={t('portal.title')} />
+      <section className="tb-hero">
+        <h1>{t('portal.searchHeading')}</h1>
+        <SearchBox />
+      </section>
+      <div className="tb-portal-body">
+        <LifeEventTiles />
+        <DepartmentsSection />
+        <HallsSection />
+      </div>
+    </>
+  );
+}

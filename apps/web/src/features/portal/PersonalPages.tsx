@@ -1,0 +1,74 @@
+import { Card } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Navigate } from 'react-router';
+import { DocumentTitle } from '../../app/components/DocumentTitle.tsx';
+import { EmptyState } from '../../app/components/EmptyState.tsx';
+import { NotFoundResult } from '../../app/components/Results.tsx';
+import { ChangePasswordForm } from '../identity/ChangePasswordForm.tsx';
+import { ProfileDetails } from '../identity/ProfileDetails.tsx';
+import { RequireLogin } from './RequireLogin.tsx';
+
+/** 我的办件 */
+export function MyCasesPage() {
+  const { t } = useTranslation();
+  return (
+    <RequireLogin>
+      {() => (
+        <div className="tb-portal-body">
+          <DocumentTitle title={t('portal.myCases')} />
+          <h1>{t('portal.myCases')}</h1>
+          <EmptyState title={t('portal.casesEmpty')} text={t('portal.casesEmptyText')} />
+        </div>
+      )}
+    </RequireLogin>
+  );
+}
+
+/** 我的证照 */
+export function MyLicencesPage() {
+  const { t } = useTranslation();
+  return (
+    <RequireLogin>
+      {() => (
+        <div className="tb-portal-body">
+          <DocumentTitle title={t('portal.myLicences')} />
+          <h1>{t('portal.myLicences')}</h1>
+          <EmptyState title={t('portal.licencesEmpty')} text={t('portal.licencesEmptyText')} />
+        </div>
+      )}
+    </RequireLogin>
+  );
+}
+
+/** 个人中心: the masked profile from /api/auth/me and the change-password form. */
+export function ProfilePage() {
+  const { t } = useTranslation();
+  return (
+    <RequireLogin>
+      {(user) => (
+        <div className="tb-portal-body">
+          <DocumentTitle title={t('profile.title')} />
+          <h1>{t('profile.title')}</h1>
+          <Card title={<h2 className="tb-card-title">{t('profile.basicInfo')}</h2>} className="tb-mt">
+            <ProfileDetails user={user} />
+          </Card>
+          <Card title={<h2 className="tb-card-title">{t('password.title')}</h2>} className="tb-mt">
+            <ChangePasswordForm />
+          </Card>
+        </div>
+      )}
+    </RequireLogin>
+  );
+}
+
+export function PortalIndexRedirect() {
+  return <Navigate to="/" replace />;
+}
+
+export function PortalNotFound() {
+  return (
+    <div className="tb-portal-body">
+      <NotFoundResult />
+    </div>
+  );
+}

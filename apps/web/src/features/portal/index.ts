@@ -1,0 +1,5 @@
+// The portal chunk (网上办事大厅). Must not import workbench, admin or supervision code.
+export { PortalLayout } from './PortalLayout.tsx';
+export { HomePage } from './HomePage.tsx';
+export { SearchPage } from './SearchPage.tsx';
+export { MyCasesPage, MyLicencesPage, ProfilePage, PortalIndexRedirect, PortalNotFound } from './PersonalPages.tsx';

@@ -1,0 +1,3 @@
+// The supervision chunk (效能监督).
+export { SupervisionLayout } from './SupervisionLayout.tsx';
+export { OverviewPage, AlertsPage, ReviewsPage, ReportsPage, AreaNotFound } from './pages.tsx';
