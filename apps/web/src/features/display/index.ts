@@ -1,0 +1,3 @@
+// The hall display chunk (大厅显示): public, no login.
+export { HallPickerPage } from './HallPickerPage.tsx';
+export { HallDisplayPage } from './HallDisplayPage.tsx';
