@@ -81,6 +81,7 @@ export const en: Messages = {
     loadFailed: 'Could not load',
     open: 'Open',
     labelValue: '{{label}}: {{value}}',
+    nameWithCode: '{{name}} ({{code}})',
     listSeparator: ', ',
   },
   errors: {

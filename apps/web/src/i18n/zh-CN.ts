@@ -82,6 +82,7 @@ export const zhCN = {
     loadFailed: '加载失败',
     open: '打开',
     labelValue: '{{label}}：{{value}}',
+    nameWithCode: '{{name}}（{{code}}）',
     listSeparator: '、',
   },
   errors: {

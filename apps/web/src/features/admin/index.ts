@@ -1,0 +1,7 @@
+// The admin console chunk (管理后台).
+export { AdminLayout } from './AdminLayout.tsx';
+export { AdminHomePage, AreaNotFound } from './AdminHomePage.tsx';
+export { RegionsPage } from '../org/regions/RegionsPage.tsx';
+export { DepartmentsPage } from '../org/departments/DepartmentsPage.tsx';
+export { HallsPage } from '../org/halls/HallsPage.tsx';
+export { StaffPage } from '../identity/staff/StaffPage.tsx';
