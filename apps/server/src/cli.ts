@@ -1,5 +1,6 @@
 /** The `tongban` command: start, migrate, seed --demo, create-admin. */
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import { Command, Option } from 'commander';
 import { passwordSchema, usernameSchema } from '@tongban/contracts';
 import { ConfigError, loadConfig, type Config } from './platform/config.ts';
@@ -9,6 +10,8 @@ import { seedDemo } from '../db/seed/demo.ts';
 import { version } from './platform/version.ts';
 
 function config(): Config {
+  // A local .env file (see .env.example) is read when present; real environment variables win.
+  if (fs.existsSync('.env')) process.loadEnvFile('.env');
   try {
     return loadConfig();
   } catch (err) {

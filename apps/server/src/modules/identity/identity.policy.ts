@@ -1,7 +1,6 @@
 /** Who may do what with accounts. */
 import type { Role } from '@tongban/contracts';
-import { isRegionWithin } from '@tongban/domain';
-import type { Actor } from '../../platform/http/policy.ts';
+import { isInScopeRegion, type Actor } from '../../platform/http/policy.ts';
 
 /** Roles each kind of administrator may grant. Only a centre admin creates other admins and supervisors. */
 const grantable: Partial<Record<Role, readonly Role[]>> = {
@@ -17,16 +16,16 @@ export function canGrantRoles(actor: Actor, roles: readonly Role[]): boolean {
 export function canManageStaff(actor: Actor, target: { regionCode: string | null; departmentId: string | null }): boolean {
   const scope = actor.scope;
   if (!scope) return false;
-  if (actor.roles.includes('centre_admin')) return target.regionCode !== null && isRegionWithin(target.regionCode, scope.regionCode);
+  if (actor.roles.includes('centre_admin')) return isInScopeRegion(scope, target.regionCode);
   if (actor.roles.includes('dept_admin')) return scope.departmentId !== null && target.departmentId === scope.departmentId;
   return false;
 }
 
 /** The slice of staff an actor may list. */
-export function staffListScope(actor: Actor): { regionCode: string | null; departmentId: string | null } | null {
+export function staffListScope(actor: Actor): { regionCode: string | null; includeSubRegions: boolean; departmentId: string | null } | null {
   const scope = actor.scope;
   if (!scope) return null;
-  if (actor.roles.includes('centre_admin')) return { regionCode: scope.regionCode, departmentId: null };
-  if (actor.roles.includes('dept_admin') && scope.departmentId) return { regionCode: null, departmentId: scope.departmentId };
+  if (actor.roles.includes('centre_admin')) return { regionCode: scope.regionCode, includeSubRegions: scope.includeSubRegions, departmentId: null };
+  if (actor.roles.includes('dept_admin') && scope.departmentId) return { regionCode: null, includeSubRegions: false, departmentId: scope.departmentId };
   return null;
 }

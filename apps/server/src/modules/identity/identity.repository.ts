@@ -8,7 +8,7 @@ export type AccountRow = typeof accounts.$inferSelect;
 export type NewAccountRow = typeof accounts.$inferInsert;
 
 export interface StaffFilter {
-  regionPrefix: string | null;
+  region: { prefix: string } | { exact: string } | null;
   departmentId: string | null;
   q?: string | undefined;
   role?: string | undefined;
@@ -103,7 +103,7 @@ export const identityRepository = {
 
   async listStaff(db: Executor, f: StaffFilter) {
     const conditions: SQL[] = [eq(accounts.kind, 'staff')];
-    if (f.regionPrefix) conditions.push(like(accounts.regionCode, `${f.regionPrefix}%`));
+    if (f.region) conditions.push('prefix' in f.region ? like(accounts.regionCode, `${f.region.prefix}%`) : eq(accounts.regionCode, f.region.exact));
     if (f.departmentId) conditions.push(eq(accounts.departmentId, f.departmentId));
     if (f.role) conditions.push(arrayContains(accounts.roles, [f.role]));
     if (f.q) {

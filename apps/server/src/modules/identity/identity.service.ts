@@ -154,7 +154,7 @@ export function createIdentityService({ db, config, now, org }: IdentityDeps) {
       if (!scope) throw new AppError('FORBIDDEN');
       if (q.departmentId && scope.departmentId && q.departmentId !== scope.departmentId) throw new AppError('FORBIDDEN');
       const { items, total } = await repo.listStaff(db, {
-        regionPrefix: scope.regionCode ? regionPrefix(scope.regionCode) : null,
+        region: scope.regionCode ? (scope.includeSubRegions ? { prefix: regionPrefix(scope.regionCode) ?? scope.regionCode } : { exact: scope.regionCode }) : null,
         departmentId: scope.departmentId ?? q.departmentId ?? null,
         q: q.q,
         role: q.role,

@@ -1,10 +1,9 @@
 /** Who may change the organisation. Reading it is public (the portal shows departments and halls). */
-import { isRegionWithin } from '@tongban/domain';
-import type { Actor } from '../../platform/http/policy.ts';
+import { isInScopeRegion, type Actor } from '../../platform/http/policy.ts';
 
 /** Centre admins manage regions, departments, halls and windows inside their region. */
 export function canManageRegion(actor: Actor, regionCode: string): boolean {
-  return actor.roles.includes('centre_admin') && actor.scope !== null && isRegionWithin(regionCode, actor.scope.regionCode);
+  return actor.roles.includes('centre_admin') && isInScopeRegion(actor.scope, regionCode);
 }
 
 /** A department admin may edit the details of their own department. */

@@ -4,6 +4,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import type { DataScope, Role } from '@tongban/contracts';
+import { isRegionWithin } from '@tongban/domain';
 import { AppError } from '../errors.ts';
 
 export type Policy = { kind: 'public' } | { kind: 'authenticated' } | { kind: 'roles'; roles: readonly Role[] };
@@ -56,4 +57,10 @@ export function enforcePolicy(policy: Policy | undefined, actor: Actor | null): 
 export function actorOf(req: FastifyRequest): Actor {
   if (!req.actor) throw new AppError('UNAUTHENTICATED');
   return req.actor;
+}
+
+/** A region is inside a data scope: the scope's own region, or below it when the scope includes sub-regions. */
+export function isInScopeRegion(scope: DataScope | null, regionCode: string | null): boolean {
+  if (!scope || !regionCode) return false;
+  return scope.includeSubRegions ? isRegionWithin(regionCode, scope.regionCode) : regionCode === scope.regionCode;
 }
