@@ -17,7 +17,7 @@ export function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <PrefsProvider>
-        <ConfigProvider locale={locale} theme={baseTheme}>
+        <ConfigProvider locale={locale} theme={baseTheme} button={{ autoInsertSpace: false }}>
           <AntApp>
             <RouterProvider router={router} />
           </AntApp>

@@ -50,9 +50,7 @@ export function useFormErrors(form: FormInstance, labels: Record<string, string>
         const byPath = new Map<string, string[]>();
         for (const issue of error.issues) byPath.set(issue.path, [...(byPath.get(issue.path) ?? []), issue.message]);
         form.setFields(
-          [...byPath.entries()]
-            .filter(([path]) => path !== '' && labels[path] !== undefined)
-            .map(([path, errors]) => ({ name: toFieldName(path), errors })),
+          [...byPath.entries()].filter(([path]) => path !== '' && labels[path] !== undefined).map(([path, errors]) => ({ name: toFieldName(path), errors })),
         );
         setSummary({
           title: error.message,

@@ -273,7 +273,8 @@ export const en: Messages = {
     countOverdue: 'Overdue',
     acceptTitle: 'Counter intake',
     acceptEmpty: 'No applications waiting for intake',
-    acceptEmptyText: 'When someone applies at the counter or online, check the documents here and accept, ask for missing documents once, or refuse; a case that meets the conditions may be accepted with documents to follow or on a written commitment.',
+    acceptEmptyText:
+      'When someone applies at the counter or online, check the documents here and accept, ask for missing documents once, or refuse; a case that meets the conditions may be accepted with documents to follow or on a written commitment.',
     casesTitle: 'Find a case',
     caseNumber: 'Case number',
     applicantName: 'Applicant',
@@ -281,7 +282,8 @@ export const en: Messages = {
     casesEmptyText: 'Search by case number or applicant name; there are no cases yet.',
     windowTitle: 'My window',
     windowNone: 'Queue calling and window statistics are coming soon',
-    windowNoneText: 'Once the queue module is live, call the next number and see today\'s intake at your window here. If you have no window yet, ask a service centre administrator.',
+    windowNoneText:
+      "Once the queue module is live, call the next number and see today's intake at your window here. If you have no window yet, ask a service centre administrator.",
     scope: 'Data scope',
     scopeRegion: 'Region {{code}}',
     scopeWithSub: ' (and below)',
@@ -442,6 +444,8 @@ export const en: Messages = {
     hall: 'Hall',
     window: 'Window',
     windowHelp: 'Choose the hall, then the window; leave empty for staff who do not work at a window',
+    phoneKeep: 'Currently {{masked}}; leave empty to keep it',
+    confirmPassword: 'Password again',
     password: 'Initial password',
     passwordHelp: 'At least 8 characters with letters and digits; tell the person through a secure channel',
     status: 'Status',

@@ -274,7 +274,8 @@ export const zhCN = {
     countOverdue: '已超期',
     acceptTitle: '窗口受理',
     acceptEmpty: '当前没有等待受理的申请',
-    acceptEmptyText: '申请人到窗口或网上提交申请后，您可以在这里核对材料，作出受理、补正（一次性告知）或不予受理的决定；材料暂缺但符合条件的，可以容缺受理或承诺办理。',
+    acceptEmptyText:
+      '申请人到窗口或网上提交申请后，您可以在这里核对材料，作出受理、补正（一次性告知）或不予受理的决定；材料暂缺但符合条件的，可以容缺受理或承诺办理。',
     casesTitle: '办件查询',
     caseNumber: '办件编号',
     applicantName: '申请人',
@@ -443,6 +444,8 @@ export const zhCN = {
     hall: '所在大厅',
     window: '所在窗口',
     windowHelp: '先选择大厅，再选择窗口；不在窗口工作的可以不选',
+    phoneKeep: '当前为 {{masked}}，不修改请留空',
+    confirmPassword: '再次输入密码',
     password: '初始密码',
     passwordHelp: '至少8位，须同时包含字母和数字；请通过安全渠道告知本人',
     status: '状态',

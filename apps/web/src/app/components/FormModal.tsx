@@ -6,7 +6,19 @@ import { useTranslation } from 'react-i18next';
  * A modal holding one form. Its content mounts only while open, so each opening starts from
  * the record's current values; the mask does not close it, so nothing typed is lost by a stray click.
  */
-export function FormModal({ open, title, onCancel, children, width = 640 }: { open: boolean; title: string; onCancel: () => void; children: ReactNode; width?: number }) {
+export function FormModal({
+  open,
+  title,
+  onCancel,
+  children,
+  width = 640,
+}: {
+  open: boolean;
+  title: string;
+  onCancel: () => void;
+  children: ReactNode;
+  width?: number;
+}) {
   return (
     <Modal open={open} title={title} onCancel={onCancel} footer={null} destroyOnHidden mask={{ closable: false }} width={width}>
       {open && children}

@@ -53,9 +53,7 @@ export function UserMenu({ user, items = [], dark = false }: Props) {
           <div className="tb-user-pop-head">
             <strong>{user.displayName}</strong>
             <div className="tb-user-pop-roles">{t('user.rolesLine', { roles: roleNames(user.roles) })}</div>
-            {user.departmentName && (
-              <div className="tb-user-pop-roles">{t('user.departmentLine', { name: user.departmentName })}</div>
-            )}
+            {user.departmentName && <div className="tb-user-pop-roles">{t('user.departmentLine', { name: user.departmentName })}</div>}
           </div>
           {menu}
         </div>

@@ -80,11 +80,7 @@ export function LoginPage() {
         onFinish={onFinish}
         initialValues={{ identifier: hasIdentifier(location.state) ? location.state.identifier : '' }}
       >
-        <Form.Item
-          name="identifier"
-          label={labels.identifier}
-          rules={[{ required: true, whitespace: true, message: t('login.identifierRequired') }]}
-        >
+        <Form.Item name="identifier" label={labels.identifier} rules={[{ required: true, whitespace: true, message: t('login.identifierRequired') }]}>
           <Input
             prefix={<UserOutlined aria-hidden />}
             autoComplete="username"
@@ -94,12 +90,7 @@ export function LoginPage() {
           />
         </Form.Item>
         <Form.Item name="password" label={labels.password} rules={[{ required: true, message: t('login.passwordRequired') }]}>
-          <Input.Password
-            prefix={<LockOutlined aria-hidden />}
-            autoComplete="current-password"
-            data-testid="login-password"
-            maxLength={128}
-          />
+          <Input.Password prefix={<LockOutlined aria-hidden />} autoComplete="current-password" data-testid="login-password" maxLength={128} />
         </Form.Item>
         <Button type="primary" htmlType="submit" block loading={login.isPending} data-testid="login-submit">
           {login.isPending ? t('login.submitting') : t('login.submit')}

@@ -120,24 +120,13 @@ export function RegisterPage() {
       <Form.Item name="password" label={labels.password} extra={t('register.passwordHelp')} rules={[v.required(), v.password()]}>
         <Input.Password autoComplete="new-password" maxLength={128} />
       </Form.Item>
-      <Form.Item
-        name="confirmPassword"
-        label={labels.confirmPassword}
-        dependencies={['password']}
-        rules={[v.required(), v.sameAs('password')]}
-      >
+      <Form.Item name="confirmPassword" label={labels.confirmPassword} dependencies={['password']} rules={[v.required(), v.sameAs('password')]}>
         <Input.Password autoComplete="new-password" maxLength={128} />
       </Form.Item>
       <Form.Item name="displayName" label={labels.displayName} rules={[v.required(), v.length(1, 50)]}>
         <Input autoComplete="name" maxLength={50} />
       </Form.Item>
-      <Form.Item
-        name="residentId"
-        label={labels.residentId}
-        extra={t('register.residentIdHelp')}
-        rules={[v.required(), v.residentId()]}
-        validateDebounce={300}
-      >
+      <Form.Item name="residentId" label={labels.residentId} extra={t('register.residentIdHelp')} rules={[v.required(), v.residentId()]} validateDebounce={300}>
         <Input maxLength={20} autoCapitalize="characters" spellCheck={false} autoComplete="off" />
       </Form.Item>
       <Form.Item name="phone" label={labels.phone} rules={[v.required(), v.phone()]}>

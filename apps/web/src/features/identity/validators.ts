@@ -1,10 +1,4 @@
-import {
-  normaliseIdentifier,
-  parseCreditCode,
-  parseResidentId,
-  type CreditCodeFailure,
-  type ResidentIdFailure,
-} from '@tongban/domain';
+import { normaliseIdentifier, parseCreditCode, parseResidentId, type CreditCodeFailure, type ResidentIdFailure } from '@tongban/domain';
 import type { FormRule } from 'antd';
 import { useTranslation } from 'react-i18next';
 
@@ -87,12 +81,14 @@ export function useValidators() {
         return null;
       }),
     /** "Type it again": must equal the field `other`. */
-    sameAs: (other: string): FormRule => ({ getFieldValue }) => ({
-      validator: async (_rule, value: unknown) => {
-        if (blank(value)) return;
-        if (value !== getFieldValue(other)) throw new Error(t('validation.passwordMismatch'));
-      },
-    }),
+    sameAs:
+      (other: string): FormRule =>
+      ({ getFieldValue }) => ({
+        validator: async (_rule, value: unknown) => {
+          if (blank(value)) return;
+          if (value !== getFieldValue(other)) throw new Error(t('validation.passwordMismatch'));
+        },
+      }),
   };
 }
 

@@ -55,8 +55,7 @@ export const renameRegion = (code: string, name: string) => api.patch<Region>(`/
 export const deleteRegion = (code: string) => api.del(`/api/org/regions/${encodeURIComponent(code)}`);
 
 // 部门
-export const listDepartments = (params: DepartmentQuery, signal?: AbortSignal) =>
-  api.get<Page<Department>>('/api/org/departments', { ...params }, signal);
+export const listDepartments = (params: DepartmentQuery, signal?: AbortSignal) => api.get<Page<Department>>('/api/org/departments', { ...params }, signal);
 export const createDepartment = (body: CreateDepartment) => api.post<Department>('/api/org/departments', body);
 export const updateDepartment = (id: string, body: UpdateDepartment) => api.put<Department>(`/api/org/departments/${id}`, body);
 export const deleteDepartment = (id: string) => api.del(`/api/org/departments/${id}`);
@@ -69,9 +68,7 @@ export const updateHall = (id: string, body: UpdateHall) => api.put<Hall>(`/api/
 export const deleteHall = (id: string) => api.del(`/api/org/halls/${id}`);
 
 export async function listWindows(hallId: string, signal?: AbortSignal): Promise<HallWindow[]> {
-  return itemsOf(
-    await api.get<HallWindow[] | Page<HallWindow>>(`/api/org/halls/${encodeURIComponent(hallId)}/windows`, undefined, signal),
-  );
+  return itemsOf(await api.get<HallWindow[] | Page<HallWindow>>(`/api/org/halls/${encodeURIComponent(hallId)}/windows`, undefined, signal));
 }
 export const createWindow = (hallId: string, body: CreateHallWindow) => api.post<HallWindow>(`/api/org/halls/${hallId}/windows`, body);
 export const updateWindow = (id: string, body: UpdateHallWindow) => api.put<HallWindow>(`/api/org/windows/${id}`, body);

@@ -45,10 +45,7 @@ export function PortalLayout() {
             {user ? (
               <>
                 <AreaSwitcher user={user} current="portal" />
-                <UserMenu
-                  user={user}
-                  items={personalLinks.map((l) => ({ key: l.to, label: l.label, onClick: () => void navigate(l.to) }))}
-                />
+                <UserMenu user={user} items={personalLinks.map((l) => ({ key: l.to, label: l.label, onClick: () => void navigate(l.to) }))} />
               </>
             ) : (
               <>

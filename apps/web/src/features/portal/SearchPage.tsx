@@ -17,11 +17,7 @@ export function SearchPage() {
       <SearchBox key={q} initial={q} autoFocus={!q} />
       <div className="tb-mt-lg" aria-live="polite">
         {q ? (
-          <EmptyState
-            title={t('portal.searchEmpty')}
-            text={t('portal.searchEmptyText', { q })}
-            action={<ButtonLink to="/">{t('result.goHome')}</ButtonLink>}
-          />
+          <EmptyState title={t('portal.searchEmpty')} text={t('portal.searchEmptyText', { q })} action={<ButtonLink to="/">{t('result.goHome')}</ButtonLink>} />
         ) : (
           <p className="tb-muted">{t('portal.searchPrompt')}</p>
         )}

@@ -60,9 +60,7 @@ function DepartmentForm({ record, onClose }: { record: Department | null; onClos
       form={form}
       layout="vertical"
       initialValues={
-        record
-          ? { name: record.name, shortName: record.shortName, creditCode: record.creditCode, regionCode: record.regionCode, phone: record.phone }
-          : {}
+        record ? { name: record.name, shortName: record.shortName, creditCode: record.creditCode, regionCode: record.regionCode, phone: record.phone } : {}
       }
       onFinish={(values) => {
         clearErrors();
@@ -97,11 +95,7 @@ export function DepartmentFormModal({ dialog, onClose }: { dialog: DepartmentDia
   const { t } = useTranslation();
   const record = dialog?.mode === 'edit' ? dialog.record : null;
   return (
-    <FormModal
-      open={dialog !== null}
-      title={record ? t('departments.editTitle', { name: record.name }) : t('departments.createTitle')}
-      onCancel={onClose}
-    >
+    <FormModal open={dialog !== null} title={record ? t('departments.editTitle', { name: record.name }) : t('departments.createTitle')} onCancel={onClose}>
       <DepartmentForm record={record} onClose={onClose} />
     </FormModal>
   );

@@ -39,7 +39,7 @@ export function DepartmentsPage() {
   const columns: TableColumnsType<Department> = [
     { title: t('departments.name'), dataIndex: 'name', key: 'name' },
     { title: t('departments.shortName'), dataIndex: 'shortName', key: 'shortName', render: (v: string | null) => v ?? '' },
-    { title: t('departments.creditCode'), dataIndex: 'creditCode', key: 'creditCode', className: 'tb-mono' },
+    { title: t('departments.creditCode'), dataIndex: 'creditCode', key: 'creditCode', render: (v: string) => <span className="tb-mono">{v}</span> },
     { title: t('departments.region'), key: 'region', render: (_v, d) => d.regionName ?? d.regionCode },
     { title: t('departments.phone'), dataIndex: 'phone', key: 'phone', render: (v: string | null) => v ?? '' },
     { title: t('departments.staffCount'), dataIndex: 'staffCount', key: 'staffCount', align: 'right' },
@@ -47,6 +47,7 @@ export function DepartmentsPage() {
       title: t('common.actions'),
       key: 'actions',
       fixed: 'right',
+      width: 190,
       render: (_v, d) => (
         <Space size="small" wrap>
           {canEditDepartments && (

@@ -50,9 +50,7 @@ function RegionForm({ dialog, onDone, onCancel }: { dialog: RegionDialog; onDone
       }
     },
     onSuccess: ({ saved, name }) => {
-      feedback.success(
-        dialog.mode === 'create' ? t('regions.created', { name }) : t('regions.renamed', { old: dialog.region.name, name }),
-      );
+      feedback.success(dialog.mode === 'create' ? t('regions.created', { name }) : t('regions.renamed', { old: dialog.region.name, name }));
       onDone(saved);
     },
     onError: showError,
@@ -62,7 +60,9 @@ function RegionForm({ dialog, onDone, onCancel }: { dialog: RegionDialog; onDone
     <Form<Values>
       form={form}
       layout="vertical"
-      initialValues={dialog.mode === 'rename' ? { code: dialog.region.code, name: dialog.region.name } : { code: dialog.parent?.code.slice(0, 6) ?? '', name: '' }}
+      initialValues={
+        dialog.mode === 'rename' ? { code: dialog.region.code, name: dialog.region.name } : { code: dialog.parent?.code.slice(0, 6) ?? '', name: '' }
+      }
       onFinish={(values) => {
         clearErrors();
         save.mutate(values);
