@@ -54,7 +54,11 @@ async function platform(env: Record<string, string>) {
 }
 
 async function loadAsAdmin(base: string) {
-  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ identifier: 'admin', password: 'Tongban@2026' }) });
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ identifier: 'admin', password: 'Tongban@2026' }),
+  });
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   return load(`${base}/api/staff?pageSize=20`, { cookie });
 }
@@ -85,8 +89,18 @@ if (findPgBin()) {
     const tps = pgbenchSelectTps(cluster.url);
     const server = await platform({ DATABASE_URL: cluster.url, DATABASE_POOL_MAX: '10' });
     rows.push(['pgbench -S select-only (DB ceiling, tps)', tps, NaN, '1.00']);
-    rows.push(['GET /api/org/departments (PostgreSQL)', server.departments.rps, server.departments.p99, `${(server.departments.rps / bare.rps).toFixed(2)} of HTTP, ${(server.departments.rps / tps).toFixed(2)} of DB`]);
-    rows.push(['GET /api/staff as admin (PostgreSQL)', server.staffAsAdmin.rps, server.staffAsAdmin.p99, `${(server.staffAsAdmin.rps / bare.rps).toFixed(2)} of HTTP, ${(server.staffAsAdmin.rps / tps).toFixed(2)} of DB`]);
+    rows.push([
+      'GET /api/org/departments (PostgreSQL)',
+      server.departments.rps,
+      server.departments.p99,
+      `${(server.departments.rps / bare.rps).toFixed(2)} of HTTP, ${(server.departments.rps / tps).toFixed(2)} of DB`,
+    ]);
+    rows.push([
+      'GET /api/staff as admin (PostgreSQL)',
+      server.staffAsAdmin.rps,
+      server.staffAsAdmin.p99,
+      `${(server.staffAsAdmin.rps / bare.rps).toFixed(2)} of HTTP, ${(server.staffAsAdmin.rps / tps).toFixed(2)} of DB`,
+    ]);
     Object.assign(report, { pgbenchSelectTps: tps, postgres: server });
   } finally {
     cluster.stop();
@@ -94,7 +108,8 @@ if (findPgBin()) {
 }
 
 console.log(`\n${'measure'.padEnd(44)} ${'req/s'.padStart(9)} ${'p99 ms'.padStart(7)}  ratio`);
-for (const [name, rps, p99, ratio] of rows) console.log(`${name.padEnd(44)} ${rps.toFixed(0).padStart(9)} ${Number.isNaN(p99) ? '      -' : p99.toFixed(0).padStart(7)}  ${ratio}`);
+for (const [name, rps, p99, ratio] of rows)
+  console.log(`${name.padEnd(44)} ${rps.toFixed(0).padStart(9)} ${Number.isNaN(p99) ? '      -' : p99.toFixed(0).padStart(7)}  ${ratio}`);
 const dir = path.join(import.meta.dirname, 'results');
 fs.mkdirSync(dir, { recursive: true });
 fs.writeFileSync(path.join(dir, `${report.at as string}.json`.replace(/:/g, '-')), JSON.stringify(report, null, 2));

@@ -86,7 +86,15 @@ program
         process.exitCode = 2;
         return;
       }
-      await identity.createAccountDirect({ kind: 'staff', username: username.data, displayName: opts.name, password, roles: ['centre_admin'], regionCode: opts.region, includeSubRegions: true });
+      await identity.createAccountDirect({
+        kind: 'staff',
+        username: username.data,
+        displayName: opts.name,
+        password,
+        roles: ['centre_admin'],
+        regionCode: opts.region,
+        includeSubRegions: true,
+      });
       process.stdout.write(`Created centre admin "${username.data}" for region ${opts.region}.${opts.password ? '' : `\nPassword: ${password}`}\n`);
     } catch (err) {
       if ((err as { code?: string }).code === '23505' || String((err as { cause?: { code?: string } }).cause?.code) === '23505') {

@@ -15,7 +15,8 @@ export interface StartOptions {
 export async function startServer(config: Config, options: StartOptions): Promise<{ app: FastifyInstance; url: string; stop: () => Promise<void> }> {
   const database = await openMigratedDatabase(config);
   const { identity } = services(config, database);
-  const wantsDemo = options.demo === 'always' || (options.demo === 'auto' && database.engine === 'pglite' && (await seedRepository.accountCount(database.db)) === 0);
+  const wantsDemo =
+    options.demo === 'always' || (options.demo === 'auto' && database.engine === 'pglite' && (await seedRepository.accountCount(database.db)) === 0);
   const seeded = wantsDemo ? await seedDemo(database.db, identity) : false;
 
   const app = await buildApp({ config, database });

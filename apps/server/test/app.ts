@@ -35,7 +35,14 @@ export async function createTestApp(engine: Engine, env: Record<string, string> 
       app.inject({ ...opts, headers: { ...(cookie ? { cookie } : {}), ...(csrf ? { 'x-csrf-token': csrf } : {}), ...(opts.headers ?? {}) } });
     const withBody = (method: 'POST' | 'PUT' | 'PATCH') => (url: string, body?: unknown) =>
       request({ method, url, ...(body === undefined ? {} : { payload: body as Record<string, unknown> }) });
-    return { request, get: (url) => request({ method: 'GET', url }), post: withBody('POST'), put: withBody('PUT'), patch: withBody('PATCH'), delete: (url) => request({ method: 'DELETE', url }) };
+    return {
+      request,
+      get: (url) => request({ method: 'GET', url }),
+      post: withBody('POST'),
+      put: withBody('PUT'),
+      patch: withBody('PATCH'),
+      delete: (url) => request({ method: 'DELETE', url }),
+    };
   };
 
   return {

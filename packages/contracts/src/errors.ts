@@ -23,7 +23,11 @@ export const errorCatalogue = {
   UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
   ACCOUNT_LOCKED: { status: 423, zh: '登录失败次数过多，账号已临时锁定，请稍后再试', en: 'Too many failed logins: the account is locked for a while' },
   RATE_LIMITED: { status: 429, zh: '操作过于频繁，请稍后再试', en: 'Too many requests: try again later' },
-  INTERNAL: { status: 500, zh: '系统内部错误，请稍后重试；如持续出现请联系管理员并提供请求编号', en: 'Internal error: try again later, and quote the request id if it persists' },
+  INTERNAL: {
+    status: 500,
+    zh: '系统内部错误，请稍后重试；如持续出现请联系管理员并提供请求编号',
+    en: 'Internal error: try again later, and quote the request id if it persists',
+  },
   SERVICE_UNAVAILABLE: { status: 503, zh: '服务暂不可用，请稍后再试', en: 'The service is temporarily unavailable' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

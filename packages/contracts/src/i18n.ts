@@ -31,6 +31,7 @@ export const fieldMessages = {
   'region.code': { zh: '行政区划代码应为6位、9位或12位数字', en: 'A region code has 6, 9 or 12 digits' },
   'region.parent': { zh: '上级行政区划与代码不匹配', en: 'The parent region does not match the code' },
   'ref.notFound': { zh: '所选的记录不存在，请重新选择', en: 'The selected record does not exist: choose again' },
+  'scope.outsideDepartment': { zh: '数据范围须在所属部门的行政区划之内', en: 'The data scope must lie inside the department’s region' },
   'password.current': { zh: '当前密码不正确', en: 'The current password is wrong' },
   'generic.required': { zh: '此项为必填项', en: 'This field is required' },
   'generic.invalid_type': { zh: '格式不正确', en: 'Wrong type' },

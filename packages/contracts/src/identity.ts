@@ -132,7 +132,7 @@ export type CreateStaff = z.infer<typeof createStaffSchema>;
 
 export const updateStaffSchema = createStaffSchema
   .omit({ username: true, password: true })
-  .extend({ status: z.enum(['active', 'disabled']), version: z.number().int() });
+  .extend({ phone: mobilePhoneSchema.nullable().optional(), status: z.enum(['active', 'disabled']), version: z.number().int() });
 export type UpdateStaff = z.infer<typeof updateStaffSchema>;
 
 export const staffQuerySchema = z.object({

@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { creditCodeSchema, mobilePhoneSchema } from './common.ts';
 
 /** GB/T 2260 county-level codes have 6 digits; townships and villages use 9 or 12-digit statistical codes. */
-export const regionCodeSchema = z.string().trim().regex(/^\d{6}(\d{3}|\d{6})?$/, { message: 'region.code' });
+export const regionCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{6}(\d{3}|\d{6})?$/, { message: 'region.code' });
 export const regionLevels = ['province', 'city', 'county', 'township', 'village'] as const;
 export const regionLevelSchema = z.enum(regionLevels);
 export type RegionLevel = z.infer<typeof regionLevelSchema>;
@@ -121,7 +124,10 @@ export const hallWindowSchema = z
   .meta({ id: 'HallWindow' });
 export type HallWindow = z.infer<typeof hallWindowSchema>;
 export const createHallWindowSchema = z.object({
-  number: z.string().trim().regex(/^[A-Z0-9-]{1,8}$/),
+  number: z
+    .string()
+    .trim()
+    .regex(/^[A-Z0-9-]{1,8}$/),
   name: z.string().trim().min(1).max(50),
   kind: windowKindSchema,
   departmentId: z.uuid().nullable().default(null),

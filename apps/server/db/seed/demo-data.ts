@@ -46,7 +46,14 @@ export const demoDepartments = [
   { key: 'medical', name: '巴中市医疗保障局', shortName: '市医保局', phone: '0827-5269012' },
 ].map((d, i) => ({ ...d, regionCode: '511900', creditCode: gov(i + 1) }));
 
-export const demoCountyDepartment = { key: 'bzMarket', name: '巴中市巴州区市场监督管理局', shortName: '巴州区市场监管局', phone: '0827-5333315', regionCode: '511902', creditCode: gov(51, '511902') };
+export const demoCountyDepartment = {
+  key: 'bzMarket',
+  name: '巴中市巴州区市场监督管理局',
+  shortName: '巴州区市场监管局',
+  phone: '0827-5333315',
+  regionCode: '511902',
+  creditCode: gov(51, '511902'),
+};
 
 export const demoHalls = [
   {
@@ -102,16 +109,85 @@ export const residentId = (prefix17: string) => `${prefix17}${residentIdCheckCha
 
 /** Demo accounts, one per role. All share `demoPassword`. */
 export const demoAccounts = [
-  { username: 'admin', displayName: '王芳', roles: ['centre_admin'], dept: 'centre', region: '511900', sub: true, window: null, what: '政务服务中心管理员 · 管理后台' },
-  { username: 'deptadmin', displayName: '刘洋', roles: ['dept_admin'], dept: 'market', region: '511900', sub: false, window: null, what: '部门管理员（市市场监管局）· 管理后台' },
-  { username: 'window01', displayName: '陈静', roles: ['window'], dept: 'centre', region: '511900', sub: false, window: 'cityHall:A01', what: '窗口人员（A01 综合受理）· 工作台' },
-  { username: 'reviewer01', displayName: '李明', roles: ['reviewer'], dept: 'market', region: '511900', sub: false, window: null, what: '审查人员（市市场监管局）· 工作台' },
-  { username: 'approver01', displayName: '赵刚', roles: ['approver'], dept: 'market', region: '511900', sub: false, window: null, what: '审批人员（市市场监管局）· 工作台' },
-  { username: 'supervisor01', displayName: '孙丽', roles: ['supervisor'], dept: 'centre', region: '511900', sub: true, window: null, what: '电子监察 · 效能监督' },
-  { username: 'agent01', displayName: '周强', roles: ['agent'], dept: null, region: '511902101201', sub: false, window: 'villagePoint:01', what: '村代办员（红旗村代办点）· 网上办事大厅' },
+  {
+    username: 'admin',
+    displayName: '王芳',
+    roles: ['centre_admin'],
+    dept: 'centre',
+    region: '511900',
+    sub: true,
+    window: null,
+    what: '政务服务中心管理员 · 管理后台',
+  },
+  {
+    username: 'deptadmin',
+    displayName: '刘洋',
+    roles: ['dept_admin'],
+    dept: 'market',
+    region: '511900',
+    sub: false,
+    window: null,
+    what: '部门管理员（市市场监管局）· 管理后台',
+  },
+  {
+    username: 'window01',
+    displayName: '陈静',
+    roles: ['window'],
+    dept: 'centre',
+    region: '511900',
+    sub: false,
+    window: 'cityHall:A01',
+    what: '窗口人员（A01 综合受理）· 工作台',
+  },
+  {
+    username: 'reviewer01',
+    displayName: '李明',
+    roles: ['reviewer'],
+    dept: 'market',
+    region: '511900',
+    sub: false,
+    window: null,
+    what: '审查人员（市市场监管局）· 工作台',
+  },
+  {
+    username: 'approver01',
+    displayName: '赵刚',
+    roles: ['approver'],
+    dept: 'market',
+    region: '511900',
+    sub: false,
+    window: null,
+    what: '审批人员（市市场监管局）· 工作台',
+  },
+  {
+    username: 'supervisor01',
+    displayName: '孙丽',
+    roles: ['supervisor'],
+    dept: 'centre',
+    region: '511900',
+    sub: true,
+    window: null,
+    what: '电子监察 · 效能监督',
+  },
+  {
+    username: 'agent01',
+    displayName: '周强',
+    roles: ['agent'],
+    dept: null,
+    region: '511902101201',
+    sub: false,
+    window: 'villagePoint:01',
+    what: '村代办员（红旗村代办点）· 网上办事大厅',
+  },
 ] as const;
 
-export const demoCitizen = { username: 'zhangsan', displayName: '张三', residentId: residentId('51190219900101123'), phone: '13800000001', what: '自然人（市民）· 网上办事大厅' };
+export const demoCitizen = {
+  username: 'zhangsan',
+  displayName: '张三',
+  residentId: residentId('51190219900101123'),
+  phone: '13800000001',
+  what: '自然人（市民）· 网上办事大厅',
+};
 export const demoEnterprise = {
   username: 'bashufood',
   displayName: '李娜',

@@ -23,12 +23,28 @@ export async function seedDemo(db: Db, identity: IdentityService): Promise<boole
       await seedRepository.upsertRegion(tx, { ...r, level });
     }
     for (const d of [...demoDepartments, demoCountyDepartment]) {
-      departmentIds.set(d.key, await seedRepository.upsertDepartment(tx, { name: d.name, shortName: d.shortName, creditCode: d.creditCode, regionCode: d.regionCode, phone: d.phone }));
+      departmentIds.set(
+        d.key,
+        await seedRepository.upsertDepartment(tx, { name: d.name, shortName: d.shortName, creditCode: d.creditCode, regionCode: d.regionCode, phone: d.phone }),
+      );
     }
     for (const h of demoHalls) {
-      const hallId = await seedRepository.insertHall(tx, { name: h.name, kind: h.kind, regionCode: h.regionCode, address: h.address, phone: h.phone, openingHours: h.openingHours });
+      const hallId = await seedRepository.insertHall(tx, {
+        name: h.name,
+        kind: h.kind,
+        regionCode: h.regionCode,
+        address: h.address,
+        phone: h.phone,
+        openingHours: h.openingHours,
+      });
       for (const w of h.windows) {
-        const id = await seedRepository.insertWindow(tx, { hallId, number: w.number, name: w.name, kind: w.kind, departmentId: w.dept ? (departmentIds.get(w.dept) ?? null) : null });
+        const id = await seedRepository.insertWindow(tx, {
+          hallId,
+          number: w.number,
+          name: w.name,
+          kind: w.kind,
+          departmentId: w.dept ? (departmentIds.get(w.dept) ?? null) : null,
+        });
         windowIds.set(`${h.key}:${w.number}`, id);
       }
     }
@@ -46,7 +62,15 @@ export async function seedDemo(db: Db, identity: IdentityService): Promise<boole
       windowId: a.window ? (windowIds.get(a.window) ?? null) : null,
     });
   }
-  await identity.createAccountDirect({ kind: 'citizen', username: demoCitizen.username, displayName: demoCitizen.displayName, password: demoPassword, residentId: demoCitizen.residentId, phone: demoCitizen.phone, roles: ['applicant'] });
+  await identity.createAccountDirect({
+    kind: 'citizen',
+    username: demoCitizen.username,
+    displayName: demoCitizen.displayName,
+    password: demoPassword,
+    residentId: demoCitizen.residentId,
+    phone: demoCitizen.phone,
+    roles: ['applicant'],
+  });
   await identity.createAccountDirect({
     kind: 'enterprise',
     username: demoEnterprise.username,

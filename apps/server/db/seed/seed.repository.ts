@@ -5,7 +5,10 @@ import { accounts, departments, halls, hallWindows, regions } from '../../src/pl
 
 export const seedRepository = {
   async accountExists(db: Db, username: string) {
-    const rows = await db.select({ id: accounts.id }).from(accounts).where(eq(sql`lower(${accounts.username})`, username.toLowerCase()));
+    const rows = await db
+      .select({ id: accounts.id })
+      .from(accounts)
+      .where(eq(sql`lower(${accounts.username})`, username.toLowerCase()));
     return rows.length > 0;
   },
   async accountCount(db: Db) {

@@ -36,6 +36,8 @@ export function fromDatabaseError(err: unknown): AppError | undefined {
       // Deleting a row others still point at, or inserting a reference to a row that does not exist.
       return /still referenced/.test(errorText(err)) ? new AppError('HAS_DEPENDENTS') : new AppError('BAD_REQUEST', { reason: 'reference' });
     case '22001':
+    case '22021':
+    case '22P05':
     case '22P02':
     case '23514':
       return new AppError('BAD_REQUEST');

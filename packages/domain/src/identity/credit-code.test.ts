@@ -1,23 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { PROVINCE_CODES } from '../region/region-code.ts';
-import {
-  CREDIT_CODE_ALPHABET,
-  creditCodeCheckChar,
-  isValidCreditCode,
-  makeCreditCode,
-  orgCodeCheckChar,
-  parseCreditCode,
-} from './credit-code.ts';
+import { CREDIT_CODE_ALPHABET, creditCodeCheckChar, isValidCreditCode, makeCreditCode, orgCodeCheckChar, parseCreditCode } from './credit-code.ts';
 
-const VALID_VECTORS = [
-  '9135052155323005XL',
-  '91350100M000100Y43',
-  '91440300708461136T',
-  '12441500196720244T',
-  '11511301008778183N',
-  '115113010833722043',
-];
+const VALID_VECTORS = ['9135052155323005XL', '91350100M000100Y43', '91440300708461136T', '12441500196720244T', '11511301008778183N', '115113010833722043'];
 
 const alphabetChar = fc.constantFrom(...CREDIT_CODE_ALPHABET.split(''));
 
@@ -28,9 +14,7 @@ const validCreditCode = fc
     category: alphabetChar,
     region: fc.oneof(
       fc.constant('100000'),
-      fc
-        .tuple(fc.constantFrom(...PROVINCE_CODES), fc.integer({ min: 0, max: 9999 }))
-        .map(([p, n]) => p + String(n).padStart(4, '0')),
+      fc.tuple(fc.constantFrom(...PROVINCE_CODES), fc.integer({ min: 0, max: 9999 })).map(([p, n]) => p + String(n).padStart(4, '0')),
     ),
     body: fc.array(alphabetChar, { minLength: 8, maxLength: 8 }).map((cs) => cs.join('')),
   })
@@ -134,19 +118,14 @@ describe('makeCreditCode', () => {
 describe('credit code properties', () => {
   it('MOD 31 detects every single-character substitution', () => {
     fc.assert(
-      fc.property(
-        validCreditCode,
-        fc.integer({ min: 0, max: 17 }),
-        fc.integer({ min: 1, max: 30 }),
-        (code, pos, shift) => {
-          const original = code.charAt(pos);
-          const index = CREDIT_CODE_ALPHABET.indexOf(original);
-          const replacement = CREDIT_CODE_ALPHABET.charAt((index + shift) % 31);
-          const mutated = code.slice(0, pos) + replacement + code.slice(pos + 1);
-          expect(creditCodeCheckChar(mutated.slice(0, 17))).not.toBe(mutated.charAt(17));
-          expect(parseCreditCode(mutated).ok).toBe(false);
-        },
-      ),
+      fc.property(validCreditCode, fc.integer({ min: 0, max: 17 }), fc.integer({ min: 1, max: 30 }), (code, pos, shift) => {
+        const original = code.charAt(pos);
+        const index = CREDIT_CODE_ALPHABET.indexOf(original);
+        const replacement = CREDIT_CODE_ALPHABET.charAt((index + shift) % 31);
+        const mutated = code.slice(0, pos) + replacement + code.slice(pos + 1);
+        expect(creditCodeCheckChar(mutated.slice(0, 17))).not.toBe(mutated.charAt(17));
+        expect(parseCreditCode(mutated).ok).toBe(false);
+      }),
     );
   });
 });

@@ -2,13 +2,7 @@
 import { isProvinceCode } from '../region/region-code.ts';
 import { normaliseIdentifier } from './resident-id.ts';
 
-export type CreditCodeFailure =
-  | 'length'
-  | 'charset'
-  | 'authority'
-  | 'region'
-  | 'orgCodeChecksum'
-  | 'checksum';
+export type CreditCodeFailure = 'length' | 'charset' | 'authority' | 'region' | 'orgCodeChecksum' | 'checksum';
 
 export interface CreditCodeInfo {
   code: string;
@@ -22,9 +16,7 @@ export interface CreditCodeInfo {
   orgCode: string;
 }
 
-export type CreditCodeResult =
-  | { ok: true; value: CreditCodeInfo }
-  | { ok: false; reason: CreditCodeFailure };
+export type CreditCodeResult = { ok: true; value: CreditCodeInfo } | { ok: false; reason: CreditCodeFailure };
 
 /** The 31 characters allowed in a credit code (no I, O, Z, S, V). */
 export const CREDIT_CODE_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -110,12 +102,7 @@ export function isValidCreditCode(input: string): boolean {
  * check char and the final check char. Arguments are normalised first.
  * Throws an Error when a part is malformed.
  */
-export function makeCreditCode(
-  authority: string,
-  category: string,
-  regionCode6: string,
-  orgBody8: string,
-): string {
+export function makeCreditCode(authority: string, category: string, regionCode6: string, orgBody8: string): string {
   const a = normaliseIdentifier(authority);
   const c = normaliseIdentifier(category);
   const r = normaliseIdentifier(regionCode6);

@@ -1,12 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { PROVINCE_CODES } from '../region/region-code.ts';
-import {
-  isValidResidentId,
-  normaliseIdentifier,
-  parseResidentId,
-  residentIdCheckChar,
-} from './resident-id.ts';
+import { isValidResidentId, normaliseIdentifier, parseResidentId, residentIdCheckChar } from './resident-id.ts';
 
 const TODAY = new Date(2025, 5, 15); // 2025-06-15, local time
 
@@ -24,12 +19,7 @@ const validResidentId = fc
     const maxDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
     const d = Math.min(day, maxDay);
     const first17 =
-      province +
-      String(rest).padStart(4, '0') +
-      String(year) +
-      String(month).padStart(2, '0') +
-      String(d).padStart(2, '0') +
-      String(seq).padStart(3, '0');
+      province + String(rest).padStart(4, '0') + String(year) + String(month).padStart(2, '0') + String(d).padStart(2, '0') + String(seq).padStart(3, '0');
     return first17 + residentIdCheckChar(first17);
   });
 
@@ -55,13 +45,10 @@ describe('residentIdCheckChar', () => {
 });
 
 describe('parseResidentId', () => {
-  it.each(['440882198503293017', '11010519491231002X', '440524188001010014'])(
-    'accepts the STANDARDS §7.1 vector %s',
-    (id) => {
-      expect(parseResidentId(id, TODAY).ok).toBe(true);
-      expect(isValidResidentId(id)).toBe(true);
-    },
-  );
+  it.each(['440882198503293017', '11010519491231002X', '440524188001010014'])('accepts the STANDARDS §7.1 vector %s', (id) => {
+    expect(parseResidentId(id, TODAY).ok).toBe(true);
+    expect(isValidResidentId(id)).toBe(true);
+  });
 
   it('rejects 110105194912310021 with reason checksum', () => {
     expect(parseResidentId('110105194912310021', TODAY)).toEqual({ ok: false, reason: 'checksum' });
@@ -127,20 +114,15 @@ describe('resident ID properties', () => {
   it('MOD 11-2 detects every single-character substitution', () => {
     const allowed = '0123456789X';
     fc.assert(
-      fc.property(
-        validResidentId,
-        fc.integer({ min: 0, max: 17 }),
-        fc.integer({ min: 1, max: 10 }),
-        (id, pos, shift) => {
-          const pool = pos === 17 ? allowed : allowed.slice(0, 10);
-          const original = id.charAt(pos);
-          const replacement = pool.charAt((pool.indexOf(original) + shift) % pool.length);
-          if (replacement === original) return; // shift wrapped around a 10-char pool
-          const mutated = id.slice(0, pos) + replacement + id.slice(pos + 1);
-          expect(residentIdCheckChar(mutated.slice(0, 17))).not.toBe(mutated.charAt(17));
-          expect(parseResidentId(mutated, TODAY).ok).toBe(false);
-        },
-      ),
+      fc.property(validResidentId, fc.integer({ min: 0, max: 17 }), fc.integer({ min: 1, max: 10 }), (id, pos, shift) => {
+        const pool = pos === 17 ? allowed : allowed.slice(0, 10);
+        const original = id.charAt(pos);
+        const replacement = pool.charAt((pool.indexOf(original) + shift) % pool.length);
+        if (replacement === original) return; // shift wrapped around a 10-char pool
+        const mutated = id.slice(0, pos) + replacement + id.slice(pos + 1);
+        expect(residentIdCheckChar(mutated.slice(0, 17))).not.toBe(mutated.charAt(17));
+        expect(parseResidentId(mutated, TODAY).ok).toBe(false);
+      }),
     );
   });
 });

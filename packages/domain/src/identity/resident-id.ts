@@ -11,9 +11,7 @@ const FULL_WIDTH_OFFSET = 0xfee0;
 export function normaliseIdentifier(input: string): string {
   return input
     .trim()
-    .replace(/[０-９Ａ-Ｚａ-ｚ]/gu, (ch) =>
-      String.fromCharCode(ch.charCodeAt(0) - FULL_WIDTH_OFFSET),
-    )
+    .replace(/[０-９Ａ-Ｚａ-ｚ]/gu, (ch) => String.fromCharCode(ch.charCodeAt(0) - FULL_WIDTH_OFFSET))
     .replace(/\s+/gu, '')
     .toUpperCase();
 }
@@ -28,9 +26,7 @@ export interface ResidentIdInfo {
   gender: 'male' | 'female';
 }
 
-export type ResidentIdResult =
-  | { ok: true; value: ResidentIdInfo }
-  | { ok: false; reason: ResidentIdFailure };
+export type ResidentIdResult = { ok: true; value: ResidentIdInfo } | { ok: false; reason: ResidentIdFailure };
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 const CHECK_CHARS = '10X98765432';

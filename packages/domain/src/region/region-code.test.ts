@@ -1,13 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import {
-  PROVINCE_CODES,
-  isProvinceCode,
-  isRegionWithin,
-  isValidRegionCode,
-  parentRegionCode,
-  regionLevel,
-} from './region-code.ts';
+import { PROVINCE_CODES, isProvinceCode, isRegionWithin, isValidRegionCode, parentRegionCode, regionLevel } from './region-code.ts';
 
 describe('regionLevel', () => {
   it.each([
@@ -24,13 +17,10 @@ describe('regionLevel', () => {
     expect(isValidRegionCode(code)).toBe(true);
   });
 
-  it.each(['', '51190', '5119021', '51190200100', '990000', '5119O2', '511902000', '511902000000', '510000001000'])(
-    'rejects %j',
-    (code) => {
-      expect(regionLevel(code)).toBeNull();
-      expect(isValidRegionCode(code)).toBe(false);
-    },
-  );
+  it.each(['', '51190', '5119021', '51190200100', '990000', '5119O2', '511902000', '511902000000', '510000001000'])('rejects %j', (code) => {
+    expect(regionLevel(code)).toBeNull();
+    expect(isValidRegionCode(code)).toBe(false);
+  });
 });
 
 describe('isProvinceCode', () => {
@@ -85,8 +75,7 @@ describe('isRegionWithin', () => {
 });
 
 describe('region properties', () => {
-  const digits = (n: number) =>
-    fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((ds) => ds.join(''));
+  const digits = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((ds) => ds.join(''));
   const anyCode = fc.oneof(
     fc.tuple(fc.constantFrom(...PROVINCE_CODES), digits(4)).map(([p, d]) => p + d),
     fc.tuple(fc.constantFrom(...PROVINCE_CODES), digits(7)).map(([p, d]) => p + d),

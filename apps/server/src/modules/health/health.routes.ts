@@ -8,7 +8,10 @@ import { version } from '../../platform/version.ts';
 export const healthRoutes: FastifyPluginAsyncZod<{ database: Database; startedAt: Date }> = async (app, { database, startedAt }) => {
   app.get(
     '/health',
-    { schema: { tags: ['platform'], summary: 'Liveness and database state', response: { 200: healthSchema, 503: healthSchema } }, config: { policy: policies.public } },
+    {
+      schema: { tags: ['platform'], summary: 'Liveness and database state', response: { 200: healthSchema, 503: healthSchema } },
+      config: { policy: policies.public },
+    },
     async (_req, reply) => {
       const uptimeSeconds = Math.round((Date.now() - startedAt.getTime()) / 1000);
       try {
@@ -16,7 +19,14 @@ export const healthRoutes: FastifyPluginAsyncZod<{ database: Database; startedAt
         return { status: 'ok' as const, version, uptimeSeconds, database: { status: 'up' as const, engine: database.engine, ...ping } };
       } catch (err) {
         reply.log.warn({ err }, 'health: database did not answer');
-        return reply.status(503).send({ status: 'degraded' as const, version, uptimeSeconds, database: { status: 'down' as const, engine: database.engine, serverVersion: null, latencyMs: null } });
+        return reply
+          .status(503)
+          .send({
+            status: 'degraded' as const,
+            version,
+            uptimeSeconds,
+            database: { status: 'down' as const, engine: database.engine, serverVersion: null, latencyMs: null },
+          });
       }
     },
   );

@@ -13,11 +13,20 @@ export function canGrantRoles(actor: Actor, roles: readonly Role[]): boolean {
 }
 
 /** A staff member is within the actor's reach: centre admins their region and below, department admins their department. */
-export function canManageStaff(actor: Actor, target: { regionCode: string | null; departmentId: string | null }): boolean {
+export function canManageStaff(actor: Actor, target: { regionCode: string | null; departmentId: string | null; includeSubRegions?: boolean }): boolean {
   const scope = actor.scope;
   if (!scope) return false;
   if (actor.roles.includes('centre_admin')) return isInScopeRegion(scope, target.regionCode);
-  if (actor.roles.includes('dept_admin')) return scope.departmentId !== null && target.departmentId === scope.departmentId;
+  if (actor.roles.includes('dept_admin')) {
+    // A department admin never hands out a scope wider than their own.
+    const wider = target.includeSubRegions === true && !scope.includeSubRegions;
+    return (
+      scope.departmentId !== null &&
+      target.departmentId === scope.departmentId &&
+      !wider &&
+      isInScopeRegion({ ...scope, includeSubRegions: true }, target.regionCode)
+    );
+  }
   return false;
 }
 

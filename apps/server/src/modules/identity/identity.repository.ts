@@ -28,7 +28,9 @@ export const identityRepository = {
     const rows = await db
       .select()
       .from(accounts)
-      .where(or(eq(sql`lower(${accounts.username})`, identifier.toLowerCase()), eq(accounts.phone, identifier), eq(accounts.residentId, identifier.toUpperCase())))
+      .where(
+        or(eq(sql`lower(${accounts.username})`, identifier.toLowerCase()), eq(accounts.phone, identifier), eq(accounts.residentId, identifier.toUpperCase())),
+      )
       .orderBy(accounts.createdAt)
       .limit(1);
     return rows[0];
@@ -94,7 +96,10 @@ export const identityRepository = {
   },
 
   async setPassword(db: Executor, id: string, passwordHash: string): Promise<void> {
-    await db.update(accounts).set({ passwordHash, updatedAt: sql`now()` }).where(eq(accounts.id, id));
+    await db
+      .update(accounts)
+      .set({ passwordHash, updatedAt: sql`now()` })
+      .where(eq(accounts.id, id));
   },
 
   async unlock(db: Executor, id: string): Promise<void> {

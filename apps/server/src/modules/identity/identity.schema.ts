@@ -15,7 +15,10 @@ export const accounts = pgTable(
     phone: varchar('phone', { length: 20 }),
     organisationName: varchar('organisation_name', { length: 100 }),
     creditCode: varchar('credit_code', { length: 18 }),
-    roles: text('roles').array().notNull().default(sql`'{}'::text[]`),
+    roles: text('roles')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** Staff data scope: the region (and below when include_sub_regions) and optionally one department. */
     regionCode: varchar('region_code', { length: 12 }).references(() => regions.code),
     includeSubRegions: boolean('include_sub_regions').notNull().default(false),
@@ -31,7 +34,9 @@ export const accounts = pgTable(
   },
   (t) => [
     uniqueIndex('accounts_username_uq').on(sql`lower(${t.username})`),
-    uniqueIndex('accounts_resident_id_uq').on(t.residentId).where(sql`${t.kind} = 'citizen'`),
+    uniqueIndex('accounts_resident_id_uq')
+      .on(t.residentId)
+      .where(sql`${t.kind} = 'citizen'`),
     index('accounts_phone_idx').on(t.phone),
     index('accounts_department_idx').on(t.departmentId),
     index('accounts_region_idx').on(t.regionCode),

@@ -1,7 +1,7 @@
 /** Identity use cases: registration, login, sessions, passwords and staff accounts. */
 import { createHash, randomBytes } from 'node:crypto';
 import type { CreateStaff, DataScope, LoginRequest, Page, RegisterRequest, Role, SessionUser, Staff, UpdateStaff } from '@tongban/contracts';
-import { maskPhone, maskResidentId, regionPrefix } from '@tongban/domain';
+import { isRegionWithin, maskPhone, maskResidentId, regionPrefix } from '@tongban/domain';
 import type { Config } from '../../platform/config.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
@@ -81,11 +81,19 @@ export function createIdentityService({ db, config, now, org }: IdentityDeps) {
         const lockUntil = new Date(at.getTime() + config.login.lockMinutes * 60_000);
         const result = await db.transaction(async (tx) => {
           const r = await repo.recordFailedLogin(tx, account.id, config.login.maxFailures, lockUntil);
-          await appendAudit(tx, { actorId: null, action: 'auth.login_failed', targetType: 'account', targetId: account.id, ...auditMeta(meta), details: { failedLogins: r.failedLogins } });
+          await appendAudit(tx, {
+            actorId: null,
+            action: 'auth.login_failed',
+            targetType: 'account',
+            targetId: account.id,
+            ...auditMeta(meta),
+            details: { failedLogins: r.failedLogins },
+          });
           return r;
         });
         if (result.lockedUntil && result.lockedUntil > at) throw new AppError('ACCOUNT_LOCKED', { lockedUntil: result.lockedUntil.toISOString() });
-        throw new AppError('INVALID_CREDENTIALS', { attemptsLeft: Math.max(0, config.login.maxFailures - result.failedLogins) });
+        // Same answer as for an unknown account: nothing tells an attacker which accounts exist.
+        throw new AppError('INVALID_CREDENTIALS');
       }
       if (account.status !== 'active') throw new AppError('ACCOUNT_DISABLED');
       await db.transaction(async (tx) => {
@@ -130,7 +138,14 @@ export function createIdentityService({ db, config, now, org }: IdentityDeps) {
           creditCode: input.kind === 'enterprise' ? input.creditCode : null,
           roles: ['applicant'],
         });
-        await appendAudit(tx, { actorId: created.id, action: 'account.register', targetType: 'account', targetId: created.id, ...auditMeta(meta), details: { kind: input.kind } });
+        await appendAudit(tx, {
+          actorId: created.id,
+          action: 'account.register',
+          targetType: 'account',
+          targetId: created.id,
+          ...auditMeta(meta),
+          details: { kind: input.kind },
+        });
         return created;
       });
       return openSession(account, meta);
@@ -149,12 +164,19 @@ export function createIdentityService({ db, config, now, org }: IdentityDeps) {
       });
     },
 
-    async listStaff(actor: Actor, q: { page: number; pageSize: number; q?: string | undefined; departmentId?: string | undefined; role?: string | undefined }): Promise<Page<Staff>> {
+    async listStaff(
+      actor: Actor,
+      q: { page: number; pageSize: number; q?: string | undefined; departmentId?: string | undefined; role?: string | undefined },
+    ): Promise<Page<Staff>> {
       const scope = staffListScope(actor);
       if (!scope) throw new AppError('FORBIDDEN');
       if (q.departmentId && scope.departmentId && q.departmentId !== scope.departmentId) throw new AppError('FORBIDDEN');
       const { items, total } = await repo.listStaff(db, {
-        region: scope.regionCode ? (scope.includeSubRegions ? { prefix: regionPrefix(scope.regionCode) ?? scope.regionCode } : { exact: scope.regionCode }) : null,
+        region: scope.regionCode
+          ? scope.includeSubRegions
+            ? { prefix: regionPrefix(scope.regionCode) ?? scope.regionCode }
+            : { exact: scope.regionCode }
+          : null,
         departmentId: scope.departmentId ?? q.departmentId ?? null,
         q: q.q,
         role: q.role,
@@ -179,7 +201,14 @@ export function createIdentityService({ db, config, now, org }: IdentityDeps) {
           departmentId: input.departmentId,
           windowId: input.windowId,
         });
-        await appendAudit(tx, { actorId: actor.id, action: 'staff.create', targetType: 'account', targetId: row.id, ...auditMeta(meta), details: { roles: input.roles, departmentId: input.departmentId } });
+        await appendAudit(tx, {
+          actorId: actor.id,
+          action: 'staff.create',
+          targetType: 'account',
+          targetId: row.id,
+          ...auditMeta(meta),
+          details: { roles: input.roles, departmentId: input.departmentId },
+        });
         return row;
       });
       return this.getStaff(actor, created.id);
@@ -202,7 +231,8 @@ export function createIdentityService({ db, config, now, org }: IdentityDeps) {
       await db.transaction(async (tx) => {
         const ok = await repo.updateStaff(tx, id, input.version, {
           displayName: input.displayName,
-          phone: input.phone ?? null,
+          // The console only ever sees the masked phone: leaving it out keeps it, null clears it.
+          ...(input.phone !== undefined ? { phone: input.phone } : {}),
           roles: input.roles,
           regionCode: input.regionCode,
           includeSubRegions: input.includeSubRegions,
@@ -212,7 +242,14 @@ export function createIdentityService({ db, config, now, org }: IdentityDeps) {
         });
         if (!ok) throw new AppError('CONFLICT');
         if (input.status === 'disabled') await repo.deleteSessionsOf(tx, id);
-        await appendAudit(tx, { actorId: actor.id, action: 'staff.update', targetType: 'account', targetId: id, ...auditMeta(meta), details: { roles: input.roles, status: input.status } });
+        await appendAudit(tx, {
+          actorId: actor.id,
+          action: 'staff.update',
+          targetType: 'account',
+          targetId: id,
+          ...auditMeta(meta),
+          details: { roles: input.roles, status: input.status },
+        });
       });
       return this.getStaff(actor, id);
     },
@@ -242,7 +279,13 @@ export function createIdentityService({ db, config, now, org }: IdentityDeps) {
       const { password, ...rest } = input;
       return db.transaction(async (tx) => {
         const row = await repo.insertAccount(tx, { ...rest, passwordHash: await hashPassword(password) });
-        await appendAudit(tx, { actorId: null, action: 'account.create_direct', targetType: 'account', targetId: row.id, details: { kind: row.kind, roles: row.roles } });
+        await appendAudit(tx, {
+          actorId: null,
+          action: 'account.create_direct',
+          targetType: 'account',
+          targetId: row.id,
+          details: { kind: row.kind, roles: row.roles },
+        });
         return row;
       });
     },
@@ -252,17 +295,22 @@ export function createIdentityService({ db, config, now, org }: IdentityDeps) {
     },
   };
 
-  async function checkStaffAssignment(actor: Actor, input: { roles: readonly Role[]; regionCode: string; departmentId: string | null; windowId: string | null }) {
+  async function checkStaffAssignment(
+    actor: Actor,
+    input: { roles: readonly Role[]; regionCode: string; includeSubRegions: boolean; departmentId: string | null; windowId: string | null },
+  ) {
     if (!canGrantRoles(actor, input.roles)) throw new AppError('FORBIDDEN', { reason: 'roles' });
+    if (!canManageStaff(actor, input)) throw new AppError('FORBIDDEN', { reason: 'scope' });
     const issues: { path: string; code: string; message: string }[] = [];
     if (!(await org.regionExists(input.regionCode))) issues.push({ path: 'regionCode', code: 'custom', message: 'ref.notFound' });
     if (input.departmentId) {
       const deptRegion = await org.departmentRegion(input.departmentId);
       if (deptRegion === null) issues.push({ path: 'departmentId', code: 'custom', message: 'ref.notFound' });
+      // A staff member's scope lies inside their department's region.
+      else if (!isRegionWithin(input.regionCode, deptRegion)) issues.push({ path: 'regionCode', code: 'custom', message: 'scope.outsideDepartment' });
     }
     if (input.windowId && !(await org.windowDepartment(input.windowId))) issues.push({ path: 'windowId', code: 'custom', message: 'ref.notFound' });
     if (issues.length) throw new AppError('VALIDATION_FAILED', { issues });
-    if (!canManageStaff(actor, input)) throw new AppError('FORBIDDEN', { reason: 'scope' });
   }
 }
 

@@ -25,7 +25,7 @@ export const orgRepository = {
     const conditions: SQL[] = [parentCode ? eq(regions.parentCode, parentCode) : sql`${regions.parentCode} is null`];
     if (q) conditions.splice(0, 1, or(ilike(regions.name, `%${escapeLike(q)}%`), like(regions.code, `${escapeLike(q)}%`))!);
     return db
-      .select({ region: regions, childCount: sql<number>`(select count(*)::int from ${regions} c where c.parent_code = ${regions.code})` })
+      .select({ region: regions, childCount: sql<number>`(select count(*)::int from ${regions} c where c.parent_code = ${regions}.code)` })
       .from(regions)
       .where(and(...conditions))
       .orderBy(asc(regions.code))
@@ -33,7 +33,7 @@ export const orgRepository = {
   },
   async findRegion(db: Executor, code: string) {
     const rows = await db
-      .select({ region: regions, childCount: sql<number>`(select count(*)::int from ${regions} c where c.parent_code = ${regions.code})` })
+      .select({ region: regions, childCount: sql<number>`(select count(*)::int from ${regions} c where c.parent_code = ${regions}.code)` })
       .from(regions)
       .where(eq(regions.code, code));
     return rows[0];
@@ -52,7 +52,14 @@ export const orgRepository = {
   async listDepartments(db: Executor, f: ListFilter) {
     const conditions: SQL[] = [];
     if (f.regionPrefix) conditions.push(like(departments.regionCode, `${f.regionPrefix}%`));
-    if (f.q) conditions.push(or(ilike(departments.name, `%${escapeLike(f.q)}%`), ilike(departments.shortName, `%${escapeLike(f.q)}%`), eq(departments.creditCode, f.q.toUpperCase()))!);
+    if (f.q)
+      conditions.push(
+        or(
+          ilike(departments.name, `%${escapeLike(f.q)}%`),
+          ilike(departments.shortName, `%${escapeLike(f.q)}%`),
+          eq(departments.creditCode, f.q.toUpperCase()),
+        )!,
+      );
     const where = conditions.length ? and(...conditions) : undefined;
     const [items, totals] = await Promise.all([
       db
@@ -146,7 +153,12 @@ export const orgRepository = {
   },
   async findWindow(db: Executor, id: string) {
     const rows = await db
-      .select({ window: hallWindows, departmentName: departments.name, staffCount: staffIn(eq(accounts.windowId, hallWindows.id)), hallRegion: halls.regionCode })
+      .select({
+        window: hallWindows,
+        departmentName: departments.name,
+        staffCount: staffIn(eq(accounts.windowId, hallWindows.id)),
+        hallRegion: halls.regionCode,
+      })
       .from(hallWindows)
       .innerJoin(halls, eq(halls.id, hallWindows.hallId))
       .leftJoin(departments, eq(departments.id, hallWindows.departmentId))

@@ -63,12 +63,19 @@ export const hallWindows = pgTable(
       .references(() => halls.id, { onDelete: 'cascade' }),
     number: varchar('number', { length: 8 }).notNull(),
     name: varchar('name', { length: 50 }).notNull(),
-    kind: varchar('kind', { length: 20 }).notNull().$type<'comprehensive' | 'department' | 'delivery' | 'consultation' | 'assistance' | 'green_channel' | 'self_service'>(),
+    kind: varchar('kind', { length: 20 })
+      .notNull()
+      .$type<'comprehensive' | 'department' | 'delivery' | 'consultation' | 'assistance' | 'green_channel' | 'self_service'>(),
     departmentId: uuid('department_id').references(() => departments.id),
     active: boolean('active').notNull().default(true),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('hall_windows_number_uq').on(t.hallId, t.number), index('hall_windows_department_idx').on(t.departmentId).where(sql`${t.departmentId} is not null`)],
+  (t) => [
+    uniqueIndex('hall_windows_number_uq').on(t.hallId, t.number),
+    index('hall_windows_department_idx')
+      .on(t.departmentId)
+      .where(sql`${t.departmentId} is not null`),
+  ],
 );

@@ -70,7 +70,12 @@ export function createOrgService({ db }: { db: Db }) {
 
     // ---- Departments
     async listDepartments(q: ListQuery): Promise<Page<Department>> {
-      const { items, total } = await repo.listDepartments(db, { q: q.q, regionPrefix: q.regionCode ? regionPrefix(q.regionCode) : null, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+      const { items, total } = await repo.listDepartments(db, {
+        q: q.q,
+        regionPrefix: q.regionCode ? regionPrefix(q.regionCode) : null,
+        limit: q.pageSize,
+        offset: (q.page - 1) * q.pageSize,
+      });
       return { items: items.map(toDepartment), total, page: q.page, pageSize: q.pageSize };
     },
     async getDepartment(id: string): Promise<Department> {
@@ -112,7 +117,13 @@ export function createOrgService({ db }: { db: Db }) {
 
     // ---- Halls
     async listHalls(q: ListQuery & { kind?: string | undefined }): Promise<Page<Hall>> {
-      const { items, total } = await repo.listHalls(db, { q: q.q, kind: q.kind, regionPrefix: q.regionCode ? regionPrefix(q.regionCode) : null, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+      const { items, total } = await repo.listHalls(db, {
+        q: q.q,
+        kind: q.kind,
+        regionPrefix: q.regionCode ? regionPrefix(q.regionCode) : null,
+        limit: q.pageSize,
+        offset: (q.page - 1) * q.pageSize,
+      });
       return { items: items.map(toHall), total, page: q.page, pageSize: q.pageSize };
     },
     async getHall(id: string): Promise<Hall> {

@@ -19,7 +19,16 @@ export interface AuditEntry {
 const GENESIS = '0'.repeat(64);
 
 function linkHash(prevHash: string, at: Date, e: AuditEntry): string {
-  const body = canonicalJson([at.toISOString(), e.actorId, e.action, e.targetType ?? null, e.targetId ?? null, e.details ?? null]);
+  const body = canonicalJson([
+    at.toISOString(),
+    e.actorId,
+    e.action,
+    e.targetType ?? null,
+    e.targetId ?? null,
+    e.requestId ?? null,
+    e.ip ?? null,
+    e.details ?? null,
+  ]);
   return createHash('sha256').update(prevHash).update(body).digest('hex');
 }
 
@@ -60,6 +69,8 @@ function toEntry(row: AuditRow): AuditEntry {
     action: row.action,
     ...(row.targetType ? { targetType: row.targetType } : {}),
     ...(row.targetId ? { targetId: row.targetId } : {}),
+    ...(row.requestId ? { requestId: row.requestId } : {}),
+    ...(row.ip ? { ip: row.ip } : {}),
     ...(row.details ? { details: row.details } : {}),
   };
 }

@@ -45,6 +45,11 @@ export async function buildApp({ config, database, now = () => new Date() }: App
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
+    // Errors Fastify raises before routing (bad URL encoding, over-long parameters) use the catalogue too.
+    frameworkErrors: (err, req, reply) => {
+      void reply.header('x-request-id', req.id);
+      void sendError(req, reply, 'BAD_REQUEST', { reason: err.code });
+    },
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -71,26 +76,37 @@ export async function buildApp({ config, database, now = () => new Date() }: App
   const identity = createIdentityModule({ db: database.db, config, now, org: org.service.directory });
 
   app.decorateRequest('actor', null);
-  await app.register(async (api) => {
-    // Deny by default: an API route without a policy is a programming error.
-    api.addHook('onRoute', (route) => {
-      if (!route.config?.policy) throw new Error(`route ${String(route.method)} ${route.url} declares no policy`);
-    });
-    api.addHook('onRequest', async (req) => {
-      const session = await identity.service.authenticate(req.cookies.tb_session);
-      req.actor = session?.actor ?? null;
-      if (session && unsafeMethods.has(req.method) && req.headers['x-csrf-token'] !== session.csrfToken) {
-        throw new AppError('CSRF_FAILED');
-      }
-    });
-    api.addHook('preHandler', async (req) => {
-      enforcePolicy(req.routeOptions.config.policy, req.actor);
-    });
-    await api.register(healthRoutes, { database, startedAt: now() });
-    await api.register(identity.routes, { loginRateLimitPerMinute: config.login.rateLimitPerMinute });
-    await api.register(org.routes);
-    api.get('/openapi.json', { schema: { hide: true }, config: { policy: { kind: 'public' } } }, async () => app.swagger());
-  }, { prefix: '/api' });
+  await app.register(
+    async (api) => {
+      // Deny by default: an API route without a policy is a programming error.
+      api.addHook('onRoute', (route) => {
+        if (!route.config?.policy) throw new Error(`route ${String(route.method)} ${route.url} declares no policy`);
+      });
+      api.addHook('onRequest', async (req) => {
+        const session = await identity.service.authenticate(req.cookies.tb_session);
+        req.actor = session?.actor ?? null;
+        if (session && unsafeMethods.has(req.method) && req.headers['x-csrf-token'] !== session.csrfToken) {
+          throw new AppError('CSRF_FAILED');
+        }
+      });
+      // PostgreSQL text cannot hold NUL: refuse it up front, naming the field.
+      api.addHook('preValidation', async (req) => {
+        const path = findNul({ body: req.body, query: req.query, params: req.params });
+        if (path)
+          throw new AppError('VALIDATION_FAILED', {
+            issues: [{ path: path.replace(/^(body)\./, ''), code: 'invalid_format', message: 'generic.invalid_format' }],
+          });
+      });
+      api.addHook('preHandler', async (req) => {
+        enforcePolicy(req.routeOptions.config.policy, req.actor);
+      });
+      await api.register(healthRoutes, { database, startedAt: now() });
+      await api.register(identity.routes, { loginRateLimitPerMinute: config.login.rateLimitPerMinute });
+      await api.register(org.routes);
+      api.get('/openapi.json', { schema: { hide: true }, config: { policy: { kind: 'public' } } }, async () => app.swagger());
+    },
+    { prefix: '/api' },
+  );
 
   await registerWebApp(app, config.webDist);
   return app;
@@ -119,4 +135,16 @@ async function registerWebApp(app: FastifyInstance, webDist: string) {
     // Single-page app: every other GET serves index.html, never cached.
     return reply.header('cache-control', 'no-cache').sendFile('index.html', webDist);
   });
+}
+
+/** Dotted path of the first string containing U+0000, or null. */
+function findNul(value: unknown, path = ''): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const found = findNul(v, path ? `${path}.${k}` : k);
+      if (found !== null) return found;
+    }
+  }
+  return null;
 }
