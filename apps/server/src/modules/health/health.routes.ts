@@ -19,14 +19,12 @@ export const healthRoutes: FastifyPluginAsyncZod<{ database: Database; startedAt
         return { status: 'ok' as const, version, uptimeSeconds, database: { status: 'up' as const, engine: database.engine, ...ping } };
       } catch (err) {
         reply.log.warn({ err }, 'health: database did not answer');
-        return reply
-          .status(503)
-          .send({
-            status: 'degraded' as const,
-            version,
-            uptimeSeconds,
-            database: { status: 'down' as const, engine: database.engine, serverVersion: null, latencyMs: null },
-          });
+        return reply.status(503).send({
+          status: 'degraded' as const,
+          version,
+          uptimeSeconds,
+          database: { status: 'down' as const, engine: database.engine, serverVersion: null, latencyMs: null },
+        });
       }
     },
   );
