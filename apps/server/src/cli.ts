@@ -7,6 +7,7 @@ import { ConfigError, loadConfig, type Config } from './platform/config.ts';
 import { openMigratedDatabase, services } from './platform/runtime.ts';
 import { startServer } from './server.ts';
 import { seedDemo } from '../db/seed/demo.ts';
+import { verifyAuditChain } from './platform/audit/audit.ts';
 import { version } from './platform/version.ts';
 
 function config(): Config {
@@ -57,6 +58,24 @@ program
     try {
       const seeded = await seedDemo(db.db, services(c, db).identity);
       process.stdout.write(seeded ? 'Demo data seeded.\n' : 'Demo data was already there: nothing changed.\n');
+    } finally {
+      await db.close();
+    }
+  });
+
+program
+  .command('audit-verify')
+  .description('recompute the hash chain of the audit log; exits 1 when an entry was changed')
+  .action(async () => {
+    const c = config();
+    const db = await openMigratedDatabase(c);
+    try {
+      const broken = await verifyAuditChain(db.db);
+      if (broken === null) process.stdout.write('Audit log intact.\n');
+      else {
+        process.stderr.write(`Audit log broken at entry ${broken}: it or an entry before it was changed.\n`);
+        process.exitCode = 1;
+      }
     } finally {
       await db.close();
     }

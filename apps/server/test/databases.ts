@@ -43,3 +43,14 @@ async function adminQuery(url: string, text: string) {
     await client.end();
   }
 }
+
+/** An empty database (no migrations) on the run's PostgreSQL server, for CLI tests. Returns its URL and a dropper. */
+export async function emptyPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const serverUrl = inject('postgresUrl');
+  if (!serverUrl) throw new Error('no PostgreSQL server in this run');
+  const name = `e_${randomBytes(6).toString('hex')}`;
+  await adminQuery(serverUrl, `create database ${name}`);
+  const u = new URL(serverUrl);
+  u.pathname = `/${name}`;
+  return { url: u.toString(), drop: () => adminQuery(serverUrl, `drop database if exists ${name} with (force)`) };
+}
