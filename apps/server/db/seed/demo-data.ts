@@ -111,6 +111,7 @@ export const residentId = (prefix17: string) => `${prefix17}${residentIdCheckCha
 export const demoAccounts = [
   {
     username: 'admin',
+    phone: '13908270001',
     displayName: '王芳',
     roles: ['centre_admin'],
     dept: 'centre',
@@ -121,6 +122,7 @@ export const demoAccounts = [
   },
   {
     username: 'deptadmin',
+    phone: '13908270002',
     displayName: '刘洋',
     roles: ['dept_admin'],
     dept: 'market',
@@ -131,6 +133,7 @@ export const demoAccounts = [
   },
   {
     username: 'window01',
+    phone: '13908270003',
     displayName: '陈静',
     roles: ['window'],
     dept: 'centre',
@@ -141,6 +144,7 @@ export const demoAccounts = [
   },
   {
     username: 'reviewer01',
+    phone: '13908270004',
     displayName: '李明',
     roles: ['reviewer'],
     dept: 'market',
@@ -151,6 +155,7 @@ export const demoAccounts = [
   },
   {
     username: 'approver01',
+    phone: '13908270005',
     displayName: '赵刚',
     roles: ['approver'],
     dept: 'market',
@@ -161,6 +166,7 @@ export const demoAccounts = [
   },
   {
     username: 'supervisor01',
+    phone: '13908270006',
     displayName: '孙丽',
     roles: ['supervisor'],
     dept: 'centre',
@@ -171,6 +177,7 @@ export const demoAccounts = [
   },
   {
     username: 'agent01',
+    phone: '13908270007',
     displayName: '周强',
     roles: ['agent'],
     dept: null,

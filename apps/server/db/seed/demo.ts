@@ -54,6 +54,7 @@ export async function seedDemo(db: Db, identity: IdentityService): Promise<boole
       kind: 'staff',
       username: a.username,
       displayName: a.displayName,
+      phone: a.phone,
       password: demoPassword,
       roles: [...a.roles],
       regionCode: a.region,
