@@ -6,6 +6,11 @@ export const baseTheme: ThemeConfig = {
     colorPrimary: '#1f4e9e',
     colorLink: '#1f4e9e',
     borderRadius: 6,
+    // Secondary texts and placeholders dark enough for WCAG AA contrast (4.5:1) on white.
+    colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
+    colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
+    colorTextDescription: 'rgba(0, 0, 0, 0.6)',
+    colorTextPlaceholder: 'rgba(0, 0, 0, 0.56)',
     fontFamily:
       "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif",
   },
