@@ -184,6 +184,9 @@ describe.each(engines())('org routes on %s', (engine) => {
       expectError(await window.post('/api/org/departments', body), 'FORBIDDEN');
       expectError(await window.put(`/api/org/departments/${market.id}`, asUpdate(market)), 'FORBIDDEN');
       expectError(await deptadmin.delete(`/api/org/departments/${police.id}`), 'FORBIDDEN');
+      // Who may call is decided before the input is looked at: a bad body tells an outsider nothing.
+      expectError(await t.anonymous.post('/api/org/departments', { name: 1 }), 'UNAUTHENTICATED');
+      expectError(await window.post('/api/org/departments', { name: 1 }), 'FORBIDDEN');
       expect(
         await t.database.db
           .select()

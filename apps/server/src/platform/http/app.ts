@@ -18,7 +18,7 @@ import { createIdentityModule } from '../../modules/identity/index.ts';
 import { createOrgModule } from '../../modules/org/index.ts';
 import { healthRoutes } from '../../modules/health/health.routes.ts';
 import { errorHandler, sendError } from './error-handler.ts';
-import { enforcePolicy } from './policy.ts';
+import { enforcePolicy, policies } from './policy.ts';
 import { AppError } from '../errors.ts';
 import { version } from '../version.ts';
 
@@ -88,6 +88,8 @@ export async function buildApp({ config, database, now = () => new Date() }: App
         if (session && unsafeMethods.has(req.method) && req.headers['x-csrf-token'] !== session.csrfToken) {
           throw new AppError('CSRF_FAILED');
         }
+        // Who may call the route is settled before the input is even parsed.
+        enforcePolicy(req.routeOptions.config.policy, req.actor);
       });
       // PostgreSQL text cannot hold NUL: refuse it up front, naming the field.
       api.addHook('preValidation', async (req) => {
@@ -97,13 +99,10 @@ export async function buildApp({ config, database, now = () => new Date() }: App
             issues: [{ path: path.replace(/^(body)\./, ''), code: 'invalid_format', message: 'generic.invalid_format' }],
           });
       });
-      api.addHook('preHandler', async (req) => {
-        enforcePolicy(req.routeOptions.config.policy, req.actor);
-      });
       await api.register(healthRoutes, { database, startedAt: now() });
       await api.register(identity.routes, { loginRateLimitPerMinute: config.login.rateLimitPerMinute });
       await api.register(org.routes);
-      api.get('/openapi.json', { schema: { hide: true }, config: { policy: { kind: 'public' } } }, async () => app.swagger());
+      api.get('/openapi.json', { schema: { hide: true }, config: { policy: policies.public } }, async () => app.swagger());
     },
     { prefix: '/api' },
   );

@@ -8,6 +8,7 @@ import { EmptyState } from '../../../app/components/EmptyState.tsx';
 import { QueryError } from '../../../app/components/QueryError.tsx';
 import { useFeedback } from '../../../app/feedback.ts';
 import { useFormat } from '../../../app/format.ts';
+import { listPagination } from '../../../app/pagination.ts';
 import { AreaPage } from '../../../app/layout/AreaPage.tsx';
 import { useAdminRoles } from '../../admin/useAdminRoles.ts';
 import { DepartmentSelect } from '../../org/DepartmentSelect.tsx';
@@ -157,15 +158,7 @@ export function StaffPage() {
         loading={query.isFetching}
         scroll={{ x: 1200 }}
         locale={{ emptyText: <EmptyState title={t('staff.empty')} /> }}
-        pagination={{
-          current: params.page,
-          pageSize: params.pageSize,
-          total: query.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (total) => t('common.total', { total }),
-          onChange: (page, pageSize) => setParams((p) => ({ ...p, page, pageSize })),
-        }}
+        pagination={listPagination(params, query.data?.total, setParams, t)}
       />
       <StaffFormModal dialog={dialog} onClose={() => setDialog(null)} />
       <ResetPasswordModal staff={resetting} onClose={() => setResetting(null)} />

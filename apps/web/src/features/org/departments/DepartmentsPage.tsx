@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../app/components/EmptyState.tsx';
 import { QueryError } from '../../../app/components/QueryError.tsx';
 import { useFeedback } from '../../../app/feedback.ts';
+import { listPagination } from '../../../app/pagination.ts';
 import { AreaPage } from '../../../app/layout/AreaPage.tsx';
 import { useAdminRoles } from '../../admin/useAdminRoles.ts';
 import { deleteDepartment, listDepartments, orgKeys, type DepartmentQuery } from '../api.ts';
@@ -110,15 +111,7 @@ export function DepartmentsPage() {
         loading={query.isFetching}
         scroll={{ x: 960 }}
         locale={{ emptyText: <EmptyState title={t('departments.empty')} /> }}
-        pagination={{
-          current: params.page,
-          pageSize: params.pageSize,
-          total: query.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (total) => t('common.total', { total }),
-          onChange: (page, pageSize) => setParams((p) => ({ ...p, page, pageSize })),
-        }}
+        pagination={listPagination(params, query.data?.total, setParams, t)}
       />
       <DepartmentFormModal dialog={dialog} onClose={() => setDialog(null)} />
     </AreaPage>

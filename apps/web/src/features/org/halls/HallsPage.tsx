@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../app/components/EmptyState.tsx';
 import { QueryError } from '../../../app/components/QueryError.tsx';
 import { useFeedback } from '../../../app/feedback.ts';
+import { listPagination } from '../../../app/pagination.ts';
 import { AreaPage } from '../../../app/layout/AreaPage.tsx';
 import { useAdminRoles } from '../../admin/useAdminRoles.ts';
 import { deleteHall, listHalls, orgKeys, type HallQuery } from '../api.ts';
@@ -125,15 +126,7 @@ export function HallsPage() {
         loading={query.isFetching}
         scroll={{ x: 1100 }}
         locale={{ emptyText: <EmptyState title={t('halls.empty')} /> }}
-        pagination={{
-          current: params.page,
-          pageSize: params.pageSize,
-          total: query.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (total) => t('common.total', { total }),
-          onChange: (page, pageSize) => setParams((p) => ({ ...p, page, pageSize })),
-        }}
+        pagination={listPagination(params, query.data?.total, setParams, t)}
       />
       <HallFormModal dialog={dialog} onClose={() => setDialog(null)} />
       <WindowsDrawer hall={windowsOf} canManage={canManageOrg} onClose={() => setWindowsOf(null)} />
