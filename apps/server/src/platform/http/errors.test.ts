@@ -320,3 +320,17 @@ function fieldsOf(schema: unknown): string[] {
   const union = [...(s.oneOf ?? []), ...(s.anyOf ?? [])].flatMap(fieldsOf);
   return [...new Set([...own, ...union])];
 }
+
+describe.each(engines())('unexpected failures on %s', (engine) => {
+  it('answer a generic 500 INTERNAL in the catalogue shape and never leak what went wrong', async () => {
+    const t = await createTestApp(engine);
+    await t.database.close(); // the database vanishes under a running server
+    const res = await t.anonymous.get('/api/org/departments');
+    expectError(res, 'INTERNAL');
+    const body = res.json<{ message: string; requestId: string }>();
+    expect(body.message).toContain('请求编号');
+    expect(body.requestId).toBe(res.headers['x-request-id']);
+    expect(res.body).not.toMatch(/pool|closed|PGlite|select|stack|Error:/i);
+    await t.app.close();
+  });
+});
