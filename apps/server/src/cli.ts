@@ -56,7 +56,7 @@ program
     const c = config();
     const db = await openMigratedDatabase(c);
     try {
-      const seeded = await seedDemo(db.db, services(c, db).identity);
+      const seeded = await seedDemo(db.db, services(c, db));
       process.stdout.write(seeded ? 'Demo data seeded.\n' : 'Demo data was already there: nothing changed.\n');
     } finally {
       await db.close();

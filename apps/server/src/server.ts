@@ -14,10 +14,11 @@ export interface StartOptions {
 
 export async function startServer(config: Config, options: StartOptions): Promise<{ app: FastifyInstance; url: string; stop: () => Promise<void> }> {
   const database = await openMigratedDatabase(config);
-  const { identity } = services(config, database);
+  const svc = services(config, database);
+  const { identity } = svc;
   const wantsDemo =
     options.demo === 'always' || (options.demo === 'auto' && database.engine === 'pglite' && (await seedRepository.accountCount(database.db)) === 0);
-  const seeded = wantsDemo ? await seedDemo(database.db, identity) : false;
+  const seeded = wantsDemo ? await seedDemo(database.db, svc) : false;
 
   const app = await buildApp({ config, database });
   await app.listen({ host: config.host, port: config.port });

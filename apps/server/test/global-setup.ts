@@ -27,7 +27,7 @@ const tmp = path.resolve(import.meta.dirname, '../../../.tmp');
 
 async function prepare(database: Database) {
   await database.migrate();
-  await seedDemo(database.db, services(loadConfig({ NODE_ENV: 'test' }), database).identity);
+  await seedDemo(database.db, services(loadConfig({ NODE_ENV: 'test' }), database));
 }
 
 export default async function setup(project: TestProject) {

@@ -16,11 +16,17 @@ export const errorCatalogue = {
   ACCOUNT_DISABLED: { status: 403, zh: '账号已停用，请联系管理员', en: 'This account is disabled: contact an administrator' },
   NOT_FOUND: { status: 404, zh: '要找的内容不存在', en: 'Not found' },
   ROUTE_NOT_FOUND: { status: 404, zh: '接口不存在', en: 'No such API route' },
+  INVALID_STATE: { status: 409, zh: '当前状态下不能执行此操作，请刷新后查看最新状态', en: 'This cannot be done in the current state: reload to see it' },
   CONFLICT: { status: 409, zh: '数据已被他人修改，请刷新后重试', en: 'Someone else changed this first: reload and try again' },
   ALREADY_EXISTS: { status: 409, zh: '该记录已存在', en: 'This record already exists' },
   HAS_DEPENDENTS: { status: 409, zh: '该记录仍被其他数据引用，无法删除', en: 'Other records still refer to this one, so it cannot be deleted' },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '提交的内容过大', en: 'The request is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
+  RULES_BROKEN: {
+    status: 422,
+    zh: '事项不符合发布规则，请按列出的每一条修改后再发布',
+    en: 'The item breaks publishing rules: fix each one listed, then publish again',
+  },
   ACCOUNT_LOCKED: { status: 423, zh: '登录失败次数过多，账号已临时锁定，请稍后再试', en: 'Too many failed logins: the account is locked for a while' },
   RATE_LIMITED: { status: 429, zh: '操作过于频繁，请稍后再试', en: 'Too many requests: try again later' },
   INTERNAL: {

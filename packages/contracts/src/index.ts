@@ -4,3 +4,4 @@ export * from './common.ts';
 export * from './identity.ts';
 export * from './org.ts';
 export * from './health.ts';
+export * from './catalog.ts';

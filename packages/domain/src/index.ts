@@ -5,3 +5,4 @@ export type { CreditCodeResult, CreditCodeInfo, CreditCodeFailure } from './iden
 export { maskResidentId, maskCreditCode, maskPhone, maskName, maskEmail } from './identity/masking.ts';
 export { PROVINCE_CODES, isProvinceCode, regionLevel, parentRegionCode, isRegionWithin, isValidRegionCode, regionPrefix } from './region/region-code.ts';
 export type { RegionLevel } from './region/region-code.ts';
+export * from './catalog/index.ts';

@@ -1,6 +1,8 @@
 /** Seeds the demo region, departments, halls, windows and one account per role. Idempotent. */
 import type { Db } from '../../src/platform/db/client.ts';
 import type { IdentityService } from '../../src/modules/identity/index.ts';
+import type { CatalogService } from '../../src/modules/catalog/index.ts';
+import { seedDemoCatalog } from './catalog-seed.ts';
 import { seedRepository } from './seed.repository.ts';
 import { demoAccounts, demoCitizen, demoCountyDepartment, demoDepartments, demoEnterprise, demoHalls, demoPassword, demoRegions } from './demo-data.ts';
 import { regionLevel } from '@tongban/domain';
@@ -12,7 +14,7 @@ export function demoLogins(): DemoLogin[] {
 }
 
 /** Returns false when the demo data was already there. */
-export async function seedDemo(db: Db, identity: IdentityService): Promise<boolean> {
+export async function seedDemo(db: Db, { identity, catalog }: { identity: IdentityService; catalog: CatalogService }): Promise<boolean> {
   if (await seedRepository.accountExists(db, demoAccounts[0].username)) return false;
   const departmentIds = new Map<string, string>();
   const windowIds = new Map<string, string>();
@@ -83,5 +85,6 @@ export async function seedDemo(db: Db, identity: IdentityService): Promise<boole
     creditCode: demoEnterprise.creditCode,
     roles: ['applicant'],
   });
+  await seedDemoCatalog(db, catalog);
   return true;
 }

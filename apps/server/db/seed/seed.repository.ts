@@ -23,6 +23,10 @@ export const seedRepository = {
     const found = await tx.select({ id: departments.id }).from(departments).where(eq(departments.creditCode, row.creditCode));
     return found[0]!.id;
   },
+  async departmentIdByCreditCode(tx: Executor, creditCode: string) {
+    const rows = await tx.select({ id: departments.id }).from(departments).where(eq(departments.creditCode, creditCode));
+    return rows[0]?.id;
+  },
   async insertHall(tx: Executor, row: typeof halls.$inferInsert) {
     const rows = await tx.insert(halls).values(row).returning({ id: halls.id });
     return rows[0]!.id;

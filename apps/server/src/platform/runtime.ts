@@ -3,6 +3,7 @@ import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/client.ts';
 import { createOrgModule } from '../modules/org/index.ts';
 import { createIdentityModule } from '../modules/identity/index.ts';
+import { createCatalogModule } from '../modules/catalog/index.ts';
 
 export async function openMigratedDatabase(config: Config): Promise<Database> {
   const database = await openDatabase(config.database);
@@ -18,5 +19,5 @@ export async function openMigratedDatabase(config: Config): Promise<Database> {
 export function services(config: Config, database: Database) {
   const org = createOrgModule({ db: database.db });
   const identity = createIdentityModule({ db: database.db, config, now: () => new Date(), org: org.service.directory });
-  return { org: org.service, identity: identity.service };
+  return { org: org.service, identity: identity.service, catalog: createCatalogModule({ db: database.db }).service };
 }

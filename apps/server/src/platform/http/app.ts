@@ -16,6 +16,7 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { createIdentityModule } from '../../modules/identity/index.ts';
 import { createOrgModule } from '../../modules/org/index.ts';
+import { createCatalogModule } from '../../modules/catalog/index.ts';
 import { healthRoutes } from '../../modules/health/health.routes.ts';
 import { errorHandler, sendError } from './error-handler.ts';
 import { enforcePolicy, policies } from './policy.ts';
@@ -74,6 +75,7 @@ export async function buildApp({ config, database, now = () => new Date() }: App
 
   const org = createOrgModule({ db: database.db });
   const identity = createIdentityModule({ db: database.db, config, now, org: org.service.directory });
+  const catalog = createCatalogModule({ db: database.db });
 
   app.decorateRequest('actor', null);
   await app.register(
@@ -102,6 +104,7 @@ export async function buildApp({ config, database, now = () => new Date() }: App
       await api.register(healthRoutes, { database, startedAt: now() });
       await api.register(identity.routes, { loginRateLimitPerMinute: config.login.rateLimitPerMinute });
       await api.register(org.routes);
+      await api.register(catalog.routes);
       api.get('/openapi.json', { schema: { hide: true }, config: { policy: policies.public } }, async () => app.swagger());
     },
     { prefix: '/api' },

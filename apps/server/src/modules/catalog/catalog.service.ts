@@ -1,0 +1,333 @@
+/** Catalog use cases: maintain implementation items through their versions, publish, search, guide, statistics. */
+import type { CatalogQuery, ItemContent, ItemContentInput, ItemSummary, ItemVersion, Page } from '@tongban/contracts';
+import { itemContentSchema } from '@tongban/contracts';
+import { buildImplCode, catalogStats, checkPublishRules, diffContent, regionPrefix, serviceFlags } from '@tongban/domain';
+import type { Db, Executor } from '../../platform/db/client.ts';
+import { appendAudit } from '../../platform/audit/audit.ts';
+import { AppError, conflict, forbidden, notFound } from '../../platform/errors.ts';
+import type { Actor } from '../../platform/http/policy.ts';
+import { catalogRepository as repo, type ItemRow, type VersionRow } from './catalog.repository.ts';
+import { canMaintainItems, maintainedScope } from './catalog.policy.ts';
+import { indexText, queryExpression } from './search-text.ts';
+
+type Meta = { requestId?: string; ip?: string };
+const invalid = (path: string, message: string) => new AppError('VALIDATION_FAILED', { issues: [{ path, code: 'custom', message }] });
+
+/** The columns of `catalog_items` that project a version's content. */
+function projection(content: ItemContent, departmentName: string) {
+  const flags = serviceFlags(content);
+  return {
+    name: content.name,
+    baseCode: content.baseCode,
+    itemType: content.itemType,
+    serviceObjects: content.serviceObjects,
+    themes: [...content.personThemes, ...content.businessThemes],
+    onlineDepth: content.onlineDepth,
+    isImmediate: flags.immediate,
+    isOnline: flags.online,
+    isOneVisit: flags.oneVisit,
+    isZeroVisit: flags.zeroVisit,
+    isNearby: flags.nearby,
+    searchText: indexText([content.name, ...content.keywords, departmentName, ...content.personThemes, ...content.businessThemes]),
+  };
+}
+
+function toSummary(row: { item: ItemRow; departmentName: string }): ItemSummary {
+  const i = row.item;
+  return {
+    id: i.id,
+    implCode: i.implCode,
+    baseCode: i.baseCode,
+    name: i.name,
+    itemType: i.itemType,
+    departmentId: i.departmentId,
+    departmentName: row.departmentName,
+    regionCode: i.regionCode,
+    status: i.status,
+    publishedVersion: i.publishedVersion,
+    latestVersion: i.latestVersion,
+    flags: { immediate: i.isImmediate, online: i.isOnline, oneVisit: i.isOneVisit, zeroVisit: i.isZeroVisit, nearby: i.isNearby },
+    serviceObjects: i.serviceObjects,
+    themes: i.themes,
+    rowVersion: i.rowVersion,
+  };
+}
+
+function toVersion(row: { item: ItemRow; departmentName: string }, v: VersionRow): ItemVersion {
+  return {
+    item: toSummary(row),
+    version: v.version,
+    status: v.status,
+    content: itemContentSchema.parse(v.content),
+    publishedAt: v.publishedAt?.toISOString() ?? null,
+    updatedAt: v.updatedAt.toISOString(),
+  };
+}
+
+export function createCatalogService({ db }: { db: Db }) {
+  async function maintained(actor: Actor, id: string) {
+    const row = await repo.findById(db, id);
+    if (!row) throw notFound('item');
+    const department = await repo.departmentOf(db, row.item.departmentId);
+    if (!department || !canMaintainItems(actor, department)) throw notFound('item');
+    return row;
+  }
+
+  async function latest(tx: Executor, item: ItemRow) {
+    const v = await repo.version(tx, item.id, item.latestVersion);
+    if (!v) throw new Error(`item ${item.id} has no version ${item.latestVersion}`);
+    return v;
+  }
+
+  const service = {
+    // ---- Public
+    async search(q: CatalogQuery): Promise<Page<ItemSummary>> {
+      const { items, total } = await repo.searchPublished(db, {
+        tsQuery: q.q ? queryExpression(q.q) : null,
+        text: q.q ?? null,
+        departmentId: q.dept,
+        regionPrefix: q.region ? regionPrefix(q.region) : null,
+        theme: q.theme,
+        audience: q.audience,
+        itemType: q.type,
+        depth: q.depth,
+        flag: q.flag,
+        limit: q.pageSize,
+        offset: (q.page - 1) * q.pageSize,
+      });
+      return { items: items.map(toSummary), total, page: q.page, pageSize: q.pageSize };
+    },
+
+    /** The published guide of an item, or one of its earlier published versions. */
+    async guide(implCode: string, version?: number): Promise<ItemVersion> {
+      const row = await repo.findByImplCode(db, implCode);
+      const wanted = version ?? row?.item.publishedVersion ?? null;
+      if (!row || wanted === null || (version === undefined && row.item.status !== 'published')) throw notFound('item');
+      const v = await repo.version(db, row.item.id, wanted);
+      if (!v?.publishedAt) throw notFound('version');
+      return toVersion(row, v);
+    },
+
+    async stats(f: { departmentId?: string | undefined; region?: string | undefined }) {
+      const rows = await repo.publishedForStats(db, { departmentId: f.departmentId, regionPrefix: f.region ? regionPrefix(f.region) : null });
+      const inputs = rows.map((r) => {
+        const content = itemContentSchema.parse(r.content);
+        return { departmentId: r.item.departmentId, flags: serviceFlags(content), legalLimit: content.legalLimit, promisedLimit: content.promisedLimit };
+      });
+      const names = new Map<string, string>();
+      for (const r of rows) if (!names.has(r.item.departmentId)) names.set(r.item.departmentId, (await repo.departmentOf(db, r.item.departmentId))?.name ?? '');
+      return {
+        overall: catalogStats(inputs),
+        byDepartment: [...names].map(([departmentId, departmentName]) => ({
+          departmentId,
+          departmentName,
+          stats: catalogStats(inputs.filter((i) => i.departmentId === departmentId)),
+        })),
+      };
+    },
+
+    // ---- Maintenance (admin console)
+    async listMaintained(actor: Actor, q: { page: number; pageSize: number; q?: string | undefined; status?: string | undefined }): Promise<Page<ItemSummary>> {
+      const scope = maintainedScope(actor);
+      if (!scope) throw forbidden();
+      const { items, total } = await repo.listForAdmin(db, {
+        departmentId: scope.departmentId,
+        regionPrefix: scope.regionCode ? (scope.includeSubRegions ? regionPrefix(scope.regionCode) : scope.regionCode) : null,
+        status: q.status,
+        q: q.q,
+        limit: q.pageSize,
+        offset: (q.page - 1) * q.pageSize,
+      });
+      return { items: items.map(toSummary), total, page: q.page, pageSize: q.pageSize };
+    },
+
+    async create(
+      actor: Actor,
+      input: { departmentId: string; level: string; implCode?: string | undefined; content: ItemContent },
+      meta: Meta,
+    ): Promise<ItemVersion> {
+      const department = await repo.departmentOf(db, input.departmentId);
+      if (!department) throw invalid('departmentId', 'ref.notFound');
+      if (!canMaintainItems(actor, department)) throw forbidden();
+      let implCode = input.implCode;
+      if (!implCode) {
+        try {
+          implCode = buildImplCode(department.creditCode, input.level, input.content.baseCode);
+        } catch {
+          throw invalid('content.baseCode', 'catalog.baseCodeForImplCode');
+        }
+      }
+      const created = await db.transaction(async (tx) => {
+        const item = await repo.insertItem(tx, {
+          implCode,
+          departmentId: department.id,
+          regionCode: department.regionCode,
+          level: input.level,
+          status: 'draft',
+          ...projection(input.content, department.name),
+        });
+        await repo.insertVersion(tx, { itemId: item.id, version: 1, status: 'draft', content: input.content, createdBy: actor.id, updatedBy: actor.id });
+        await appendAudit(tx, { actorId: actor.id, action: 'catalog.create', targetType: 'catalog_item', targetId: item.id, ...meta, details: { implCode } });
+        return item;
+      });
+      return service.version(actor, created.id, 1);
+    },
+
+    /** Edits the draft; editing a published or retired item opens version n+1 as a draft and leaves version n as it was. */
+    async updateDraft(actor: Actor, id: string, input: { content: ItemContent; rowVersion: number }, meta: Meta): Promise<ItemVersion> {
+      const row = await maintained(actor, id);
+      const item = row.item;
+      const version = await db.transaction(async (tx) => {
+        const current = await latest(tx, item);
+        let target = current.version;
+        if (current.status === 'draft' || current.status === 'submitted') {
+          await repo.updateVersion(tx, item.id, current.version, { content: input.content, status: 'draft', updatedBy: actor.id });
+        } else {
+          target = current.version + 1;
+          await repo.insertVersion(tx, { itemId: item.id, version: target, status: 'draft', content: input.content, createdBy: actor.id, updatedBy: actor.id });
+        }
+        const patch = item.publishedVersion === null ? { latestVersion: target, ...projection(input.content, row.departmentName) } : { latestVersion: target };
+        if (!(await repo.updateItem(tx, item.id, input.rowVersion, patch))) throw conflict();
+        await appendAudit(tx, {
+          actorId: actor.id,
+          action: 'catalog.edit',
+          targetType: 'catalog_item',
+          targetId: item.id,
+          ...meta,
+          details: { version: target },
+        });
+        return target;
+      });
+      return service.version(actor, id, version);
+    },
+
+    async submit(actor: Actor, id: string, rowVersion: number, meta: Meta): Promise<ItemVersion> {
+      const row = await maintained(actor, id);
+      await db.transaction(async (tx) => {
+        const current = await latest(tx, row.item);
+        if (current.status !== 'draft') throw new AppError('INVALID_STATE', { status: current.status });
+        await repo.updateVersion(tx, row.item.id, current.version, { status: 'submitted', updatedBy: actor.id });
+        if (!(await repo.updateItem(tx, row.item.id, rowVersion, row.item.publishedVersion === null ? { status: 'submitted' } : {}))) throw conflict();
+        await appendAudit(tx, {
+          actorId: actor.id,
+          action: 'catalog.submit',
+          targetType: 'catalog_item',
+          targetId: row.item.id,
+          ...meta,
+          details: { version: current.version },
+        });
+      });
+      return service.version(actor, id, row.item.latestVersion);
+    },
+
+    /** Publishes the latest version after the consistency rules (STANDARDS §1.6); 422 lists every broken rule. */
+    async publish(actor: Actor, id: string, rowVersion: number, meta: Meta): Promise<ItemVersion> {
+      const row = await maintained(actor, id);
+      const published = await db.transaction(async (tx) => {
+        const current = await latest(tx, row.item);
+        if (current.status !== 'draft' && current.status !== 'submitted') throw new AppError('INVALID_STATE', { status: current.status });
+        const content = itemContentSchema.parse(current.content);
+        const violations = checkPublishRules(content);
+        if (violations.length) throw new AppError('RULES_BROKEN', { issues: violations.map((v) => ({ path: v.path, code: v.rule, message: v.message })) });
+        const now = new Date();
+        await repo.updateVersion(tx, row.item.id, current.version, { status: 'published', publishedAt: now, publishedBy: actor.id, updatedBy: actor.id });
+        const ok = await repo.updateItem(tx, row.item.id, rowVersion, {
+          status: 'published',
+          publishedVersion: current.version,
+          ...projection(content, row.departmentName),
+        });
+        if (!ok) throw conflict();
+        await appendAudit(tx, {
+          actorId: actor.id,
+          action: 'catalog.publish',
+          targetType: 'catalog_item',
+          targetId: row.item.id,
+          ...meta,
+          details: { version: current.version },
+        });
+        return current.version;
+      });
+      return service.version(actor, id, published);
+    },
+
+    /** Withdraws the item from the public catalog. Its code is never reused. */
+    async retire(actor: Actor, id: string, rowVersion: number, meta: Meta): Promise<ItemSummary> {
+      const row = await maintained(actor, id);
+      if (row.item.status === 'retired') throw new AppError('INVALID_STATE', { status: 'retired' });
+      await db.transaction(async (tx) => {
+        if (row.item.publishedVersion !== null)
+          await repo.updateVersion(tx, row.item.id, row.item.publishedVersion, { status: 'retired', retiredAt: new Date() });
+        if (!(await repo.updateItem(tx, row.item.id, rowVersion, { status: 'retired' }))) throw conflict();
+        await appendAudit(tx, { actorId: actor.id, action: 'catalog.retire', targetType: 'catalog_item', targetId: row.item.id, ...meta });
+      });
+      return toSummary((await repo.findById(db, id))!);
+    },
+
+    /**
+     * Adds an item that is published at once (demo seed, later the Excel import): the same
+     * consistency rules apply, and a broken one refuses the whole item.
+     */
+    async importPublished(tx: Executor, input: { departmentId: string; level: string; implCode?: string; content: ItemContentInput; actorId: string | null }) {
+      const department = await repo.departmentOf(tx, input.departmentId);
+      if (!department) throw invalid('departmentId', 'ref.notFound');
+      const content = itemContentSchema.parse(input.content);
+      const violations = checkPublishRules(content);
+      if (violations.length) throw new AppError('RULES_BROKEN', { issues: violations.map((v) => ({ path: v.path, code: v.rule, message: v.message })) });
+      const implCode = input.implCode ?? buildImplCode(department.creditCode, input.level, content.baseCode);
+      const item = await repo.insertItem(tx, {
+        implCode,
+        departmentId: department.id,
+        regionCode: department.regionCode,
+        level: input.level,
+        status: 'published',
+        publishedVersion: 1,
+        ...projection(content, department.name),
+      });
+      const now = new Date();
+      await repo.insertVersion(tx, {
+        itemId: item.id,
+        version: 1,
+        status: 'published',
+        content,
+        createdBy: input.actorId,
+        updatedBy: input.actorId,
+        publishedBy: input.actorId,
+        publishedAt: now,
+      });
+      await appendAudit(tx, { actorId: input.actorId, action: 'catalog.import', targetType: 'catalog_item', targetId: item.id, details: { implCode } });
+      return item;
+    },
+
+    async addBundle(tx: Executor, bundle: { key: string; name: string; description: string; lifeEvent: string; regionCode: string; baseCodes: string[] }) {
+      await repo.insertBundle(tx, bundle);
+    },
+
+    async version(actor: Actor, id: string, version: number): Promise<ItemVersion> {
+      const row = await maintained(actor, id);
+      const v = await repo.version(db, id, version);
+      if (!v) throw notFound('version');
+      return toVersion(row, v);
+    },
+
+    async versions(actor: Actor, id: string) {
+      await maintained(actor, id);
+      return (await repo.versions(db, id)).map((v) => ({
+        version: v.version,
+        status: v.status,
+        updatedAt: v.updatedAt.toISOString(),
+        publishedAt: v.publishedAt?.toISOString() ?? null,
+        updatedBy: v.updatedBy,
+      }));
+    },
+
+    async diff(actor: Actor, id: string, from: number, to: number) {
+      await maintained(actor, id);
+      const [a, b] = await Promise.all([repo.version(db, id, from), repo.version(db, id, to)]);
+      if (!a || !b) throw notFound('version');
+      return diffContent(a.content, b.content);
+    },
+  };
+  return service;
+}
+
+export type CatalogService = ReturnType<typeof createCatalogService>;
