@@ -41,18 +41,20 @@ export const catalogRepository = {
     if (f.itemType) conditions.push(eq(catalogItems.itemType, f.itemType));
     if (f.depth) conditions.push(arrayContains(catalogItems.onlineDepth, [f.depth]));
     if (f.flag) conditions.push(eq(flagColumn[f.flag], true));
-    const vector = sql`to_tsvector('simple', ${catalogItems.searchText})`;
+    // Matching uses only the GIN-indexed vector; the name comparisons only reorder what matched.
     let rank: SQL = sql`0::real`;
-    if (f.tsQuery || f.text) {
-      const matches: SQL[] = [];
-      if (f.tsQuery) matches.push(sql`${vector} @@ to_tsquery('simple', ${f.tsQuery})`);
-      if (f.text) matches.push(ilike(catalogItems.name, `%${escapeLike(f.text)}%`));
-      conditions.push(or(...matches)!);
+    if (f.tsQuery) {
+      const query = sql`to_tsquery('simple', ${f.tsQuery})`;
+      conditions.push(sql`${catalogItems.searchVector} @@ ${query}`);
+      const text = f.text ? escapeLike(f.text) : null;
       // Rank: words matched, then the whole query inside the name, then a name that starts with it, then popularity.
-      rank = sql`${f.tsQuery ? sql`ts_rank(${vector}, to_tsquery('simple', ${f.tsQuery}))` : sql`0`}
-        + case when ${f.text ? sql`${catalogItems.name} ilike ${`%${escapeLike(f.text)}%`}` : sql`false`} then 1 else 0 end
-        + case when ${f.text ? sql`${catalogItems.name} ilike ${`${escapeLike(f.text)}%`}` : sql`false`} then 0.5 else 0 end
+      rank = sql`ts_rank(${catalogItems.searchVector}, ${query})
+        + case when ${text ? sql`${catalogItems.name} ilike ${`%${text}%`}` : sql`false`} then 1 else 0 end
+        + case when ${text ? sql`${catalogItems.name} ilike ${`${text}%`}` : sql`false`} then 0.5 else 0 end
         + ln(1 + ${catalogItems.popularity}) / 100`;
+    } else if (f.text) {
+      // Nothing left after segmentation (e.g. only stop words or punctuation): fall back to the name.
+      conditions.push(ilike(catalogItems.name, `%${escapeLike(f.text)}%`));
     }
     const where = and(...conditions);
     const [items, totals] = await Promise.all([
@@ -61,7 +63,7 @@ export const catalogRepository = {
         .from(catalogItems)
         .innerJoin(departments, eq(departments.id, catalogItems.departmentId))
         .where(where)
-        .orderBy(...(f.tsQuery || f.text ? [desc(sql`${rank}`)] : []), desc(catalogItems.popularity), asc(catalogItems.name))
+        .orderBy(...(f.tsQuery ? [desc(sql`${rank}`)] : []), desc(catalogItems.popularity), asc(catalogItems.name))
         .limit(f.limit)
         .offset(f.offset),
       db.select({ n: count() }).from(catalogItems).where(where),

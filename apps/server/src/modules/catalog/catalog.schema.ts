@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { boolean, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 import { departments, regions } from '../org/org.schema.ts';
 
 /**
@@ -44,6 +46,8 @@ export const catalogItems = pgTable(
     isNearby: boolean('is_nearby').notNull().default(false),
     /** Name, keywords and materials cut into words (jieba), for full-text search. */
     searchText: text('search_text').notNull().default(''),
+    /** The words as a stored tsvector, so that matching and ranking never recompute it. */
+    searchVector: tsvector('search_vector').generatedAlwaysAs(sql`to_tsvector('simple', search_text)`),
     popularity: integer('popularity').notNull().default(0),
     rowVersion: integer('row_version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -54,7 +58,7 @@ export const catalogItems = pgTable(
     index('catalog_items_department_idx').on(t.departmentId),
     index('catalog_items_region_idx').on(t.regionCode),
     index('catalog_items_base_code_idx').on(t.baseCode),
-    index('catalog_items_search_idx').using('gin', sql`to_tsvector('simple', ${t.searchText})`),
+    index('catalog_items_search_idx').using('gin', t.searchVector),
   ],
 );
 
