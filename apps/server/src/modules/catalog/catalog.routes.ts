@@ -14,16 +14,28 @@ import {
   updateDraftSchema,
   versionDiffSchema,
 } from '@tongban/contracts';
+import { contentDisposition, publicBaseUrl } from '../../platform/documents/links.ts';
 import { actorOf, policies } from '../../platform/http/policy.ts';
 import type { CatalogService } from './catalog.service.ts';
+import { createGuideDocuments, guidePageUrl } from './guide-pdf.ts';
 
 const implCodeParams = z.object({ implCode: z.string().regex(/^[0-9A-Z-]{10,50}$/) });
 const idParams = z.object({ id: z.uuid() });
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema };
 const meta = (req: { id: string; ip: string }) => ({ requestId: req.id, ip: req.ip });
 const maintainers = policies.roles('centre_admin', 'dept_admin');
+const pdfResponse = {
+  description: 'PDF document (application/pdf), shown inline',
+  content: { 'application/pdf': { schema: z.any().meta({ type: 'string', format: 'binary', description: 'PDF' }) } },
+};
 
-export function catalogRoutes(service: CatalogService): FastifyPluginAsyncZod {
+export interface CatalogRouteOptions {
+  /** PUBLIC_URL: the base of links printed in documents; the request's own origin otherwise. */
+  publicUrl?: string | undefined;
+}
+
+export function catalogRoutes(service: CatalogService, { publicUrl }: CatalogRouteOptions = {}): FastifyPluginAsyncZod {
+  const documents = createGuideDocuments();
   return async (app) => {
     // ---- Public (十公开: no login)
     app.get(
@@ -65,6 +77,31 @@ export function catalogRoutes(service: CatalogService): FastifyPluginAsyncZod {
       },
       async (req) => service.guide(req.params.implCode, req.params.version),
     );
+    for (const [kind, summary] of [
+      ['guide', 'The published guide as a printable A4 PDF (办事指南), with a QR code of the online guide'],
+      ['notice', 'The one-time notice of everything needed as a printable A4 PDF (一次性告知书), with a signature and seal area'],
+    ] as const) {
+      app.get(
+        `/catalog/items/:implCode/${kind}.pdf`,
+        {
+          schema: {
+            tags: ['catalog'],
+            summary,
+            description: 'Produces `application/pdf` (`content-disposition: inline`). Errors are JSON.',
+            params: implCodeParams,
+            response: { 200: pdfResponse, ...errors },
+          },
+          config: { policy: policies.public },
+        },
+        async (req, reply) => {
+          const guide = await service.guide(req.params.implCode);
+          const url = guidePageUrl(publicBaseUrl(publicUrl, req), guide.item.implCode);
+          const pdf = await documents.render(kind, guide, url);
+          const file = documents.fileName(kind, guide);
+          return reply.type('application/pdf').header('content-disposition', contentDisposition(file.name, file.ascii)).send(pdf);
+        },
+      );
+    }
     app.get(
       '/catalog/stats',
       {

@@ -5,7 +5,7 @@ import { createCatalogService } from './catalog.service.ts';
 
 export type { CatalogService } from './catalog.service.ts';
 
-export function createCatalogModule(deps: { db: Db }) {
-  const service = createCatalogService(deps);
-  return { service, routes: catalogRoutes(service) };
+export function createCatalogModule(deps: { db: Db; publicUrl?: string | undefined }) {
+  const service = createCatalogService({ db: deps.db });
+  return { service, routes: catalogRoutes(service, { publicUrl: deps.publicUrl }) };
 }
