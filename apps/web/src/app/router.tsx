@@ -36,6 +36,7 @@ export const routes: RouteObject[] = [
           { index: true, lazy: page(portal, (m) => m.HomePage) },
           { path: 'portal', lazy: page(portal, (m) => m.PortalIndexRedirect) },
           { path: 'portal/search', lazy: page(portal, (m) => m.SearchPage) },
+          { path: 'portal/items/:implCode', lazy: page(portal, (m) => m.GuidePage) },
           { path: 'portal/cases', lazy: page(portal, (m) => m.MyCasesPage) },
           { path: 'portal/licences', lazy: page(portal, (m) => m.MyLicencesPage) },
           { path: 'portal/profile', lazy: page(portal, (m) => m.ProfilePage) },

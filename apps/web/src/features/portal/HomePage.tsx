@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { DocumentTitle } from '../../app/components/DocumentTitle.tsx';
 import { DepartmentsSection, HallsSection } from './HomeSections.tsx';
+import { HotItems } from './home/HotItems.tsx';
+import { ServiceList } from './home/ServiceList.tsx';
 import { LifeEventTiles } from './LifeEventTiles.tsx';
 import { SearchBox } from './SearchBox.tsx';
 
-/** Portal home: search first, then life events and themes, then departments and halls. */
+/** Portal home: search first, then life events and themes, the service list and popular items, then departments and halls. */
 export function HomePage() {
   const { t } = useTranslation();
   return (
@@ -16,6 +18,8 @@ export function HomePage() {
       </section>
       <div className="tb-portal-body">
         <LifeEventTiles />
+        <ServiceList />
+        <HotItems />
         <DepartmentsSection />
         <HallsSection />
       </div>

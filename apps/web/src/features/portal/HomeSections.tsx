@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import { EmptyState } from '../../app/components/EmptyState.tsx';
 import { QueryError } from '../../app/components/QueryError.tsx';
 import { listDepartments, listHalls, orgKeys } from '../org/api.ts';
+import { searchHref } from './search/searchState.ts';
 
 /** 按部门找: every department, each a shortcut into search. */
 export function DepartmentsSection() {
@@ -31,7 +32,7 @@ export function DepartmentsSection() {
         <ul className="tb-dept-list">
           {query.data.items.map((d) => (
             <li key={d.id}>
-              <Link to={`/portal/search?q=${encodeURIComponent(d.shortName ?? d.name)}`}>{d.shortName ?? d.name}</Link>
+              <Link to={searchHref({ dept: d.id })}>{d.shortName ?? d.name}</Link>
             </li>
           ))}
         </ul>

@@ -17,9 +17,8 @@ import {
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Messages } from '../../i18n/zh-CN.ts';
-
-type EventKey = keyof Messages['portal']['events'];
+import { searchHref } from './search/searchState.ts';
+import { themeWords, type EventKey } from './catalog/vocab.ts';
 
 const personal: [EventKey, ReactNode][] = [
   ['birth', <SmileOutlined key="i" />],
@@ -51,7 +50,7 @@ function Tiles({ heading, events }: { heading: string; events: [EventKey, ReactN
           const label = t(`portal.events.${key}`);
           return (
             <li key={key}>
-              <Link className="tb-tile" to={`/portal/search?q=${encodeURIComponent(label)}`}>
+              <Link className="tb-tile" to={searchHref({ theme: themeWords[key] })}>
                 <span className="tb-tile-icon" aria-hidden>
                   {icon}
                 </span>

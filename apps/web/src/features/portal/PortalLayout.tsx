@@ -63,6 +63,7 @@ export function PortalLayout() {
           <NavLink to="/" end>
             {t('portal.home')}
           </NavLink>
+          <NavLink to="/portal/search">{t('portal.navGuides')}</NavLink>
           {personalLinks.map((l) => (
             <NavLink key={l.to} to={l.to}>
               {l.label}

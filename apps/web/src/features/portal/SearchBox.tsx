@@ -4,8 +4,15 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 
-/** "我要办…": the first thing on the portal. Goes to /portal/search?q=. */
-export function SearchBox({ initial = '', autoFocus = false }: { initial?: string; autoFocus?: boolean }) {
+interface Props {
+  initial?: string;
+  autoFocus?: boolean;
+  /** On the search page: change the words and keep the filters. Elsewhere: go to /portal/search?q=. */
+  onSearch?: (q: string) => void;
+}
+
+/** "我要办…": the first thing on the portal. */
+export function SearchBox({ initial = '', autoFocus = false, onSearch }: Props) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [q, setQ] = useState(initial);
@@ -14,10 +21,12 @@ export function SearchBox({ initial = '', autoFocus = false }: { initial?: strin
     <form
       role="search"
       className="tb-search"
+      data-testid="portal-search"
       onSubmit={(e) => {
         e.preventDefault();
         const text = q.trim();
-        void navigate(text ? `/portal/search?q=${encodeURIComponent(text)}` : '/portal/search');
+        if (onSearch) onSearch(text);
+        else void navigate(text ? `/portal/search?q=${encodeURIComponent(text)}` : '/portal/search');
       }}
     >
       <label htmlFor={id} className="tb-visually-hidden">
@@ -30,10 +39,9 @@ export function SearchBox({ initial = '', autoFocus = false }: { initial?: strin
           value={q}
           onChange={(e) => setQ(e.target.value)}
           placeholder={t('portal.searchPlaceholder')}
-          maxLength={100}
+          maxLength={50}
           autoFocus={autoFocus}
           enterKeyHint="search"
-          data-testid="portal-search"
         />
         <Button type="primary" htmlType="submit" icon={<SearchOutlined aria-hidden />}>
           {t('portal.searchButton')}

@@ -1,5 +1,8 @@
 // The portal chunk (网上办事大厅). Must not import workbench, admin or supervision code.
+import './portal.css';
+
 export { PortalLayout } from './PortalLayout.tsx';
 export { HomePage } from './HomePage.tsx';
 export { SearchPage } from './SearchPage.tsx';
+export { GuidePage } from './guide/GuidePage.tsx';
 export { MyCasesPage, MyLicencesPage, ProfilePage, PortalIndexRedirect, PortalNotFound } from './PersonalPages.tsx';
