@@ -65,14 +65,32 @@ async function generate(url: string) {
       const baseCode = `9${String(n).padStart(11, '0')}`;
       const content = { ...template.content, name, baseCode };
       const id = crypto.randomUUID();
-      items.push([id, `B${baseCode}${String(n).padStart(8, '0')}`, baseCode, dept.id, dept.region_code, name, template.content.itemType, indexText([name, ...(template.content.keywords ?? []), dept.name]), n % 1000]);
+      items.push([
+        id,
+        `B${baseCode}${String(n).padStart(8, '0')}`,
+        baseCode,
+        dept.id,
+        dept.region_code,
+        name,
+        template.content.itemType,
+        indexText([name, ...(template.content.keywords ?? []), dept.name]),
+        n % 1000,
+      ]);
       versions.push([id, JSON.stringify(content)]);
     }
     await client.query(
       `insert into catalog_items (id, impl_code, base_code, department_id, region_code, level, status, published_version, name, item_type, search_text, popularity)
        select x.id::uuid, x.impl_code, x.base_code, x.dept::uuid, x.region, '3', 'published', 1, x.name, x.item_type, x.search_text, x.pop::int
        from json_to_recordset($1::json) as x(id text, impl_code text, base_code text, dept text, region text, name text, item_type text, search_text text, pop text)`,
-      [JSON.stringify(items.map((r) => Object.fromEntries(['id', 'impl_code', 'base_code', 'dept', 'region', 'name', 'item_type', 'search_text', 'pop'].map((k, i) => [k, String((r as unknown[])[i])]))))],
+      [
+        JSON.stringify(
+          items.map((r) =>
+            Object.fromEntries(
+              ['id', 'impl_code', 'base_code', 'dept', 'region', 'name', 'item_type', 'search_text', 'pop'].map((k, i) => [k, String((r as unknown[])[i])]),
+            ),
+          ),
+        ),
+      ],
     );
     await client.query(
       `insert into catalog_item_versions (item_id, version, status, content, published_at)
@@ -96,7 +114,15 @@ try {
   const bareAddr = bare.server.address();
   const bareBase = `http://127.0.0.1:${typeof bareAddr === 'object' && bareAddr ? bareAddr.port : 0}`;
 
-  const config = loadConfig({ NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', DATA_DIR: dataDir, DATABASE_URL: cluster.url, DATABASE_POOL_MAX: '10' });
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: dataDir,
+    DATABASE_URL: cluster.url,
+    DATABASE_POOL_MAX: '10',
+  });
   const server = await startServer(config, { demo: 'always', installSignalHandlers: false });
   const codes = await generate(cluster.url);
   const searchPaths = queries.map((q) => `/api/catalog/items?q=${encodeURIComponent(q)}&pageSize=20`);
@@ -106,8 +132,14 @@ try {
   const searchT = await throughput(server.url, searchPaths);
   const guideT = await throughput(server.url, guidePaths);
   const bareL = await sequentialLatency([`${bareBase}/bare`], 1000);
-  const searchL = await sequentialLatency(searchPaths.map((p) => server.url + p), 600);
-  const guideL = await sequentialLatency(guidePaths.map((p) => server.url + p), 1000);
+  const searchL = await sequentialLatency(
+    searchPaths.map((p) => server.url + p),
+    600,
+  );
+  const guideL = await sequentialLatency(
+    guidePaths.map((p) => server.url + p),
+    1000,
+  );
 
   const row = (name: string, t: { rps: number; p99: number }, l: { p50: number; p95: number; p99: number }) =>
     `${name.padEnd(34)} ${t.rps.toFixed(0).padStart(8)} ${(t.rps / bareT.rps).toFixed(2).padStart(6)}   ${l.p50.toFixed(1).padStart(6)} ${l.p95.toFixed(1).padStart(6)} ${l.p99.toFixed(1).padStart(6)}`;
@@ -118,7 +150,10 @@ try {
   console.log(row('guide fetch (500 random items)', guideT, guideL));
   const dir = path.join(import.meta.dirname, 'results');
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, `catalog-${new Date().toISOString().replace(/:/g, '-')}.json`), JSON.stringify({ total, duration, bareT, searchT, guideT, bareL, searchL, guideL }, null, 2));
+  fs.writeFileSync(
+    path.join(dir, `catalog-${new Date().toISOString().replace(/:/g, '-')}.json`),
+    JSON.stringify({ total, duration, bareT, searchT, guideT, bareL, searchL, guideL }, null, 2),
+  );
   await server.stop();
   await bare.close();
 } finally {
