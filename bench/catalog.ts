@@ -14,14 +14,30 @@ import Fastify from 'fastify';
 import pg from 'pg';
 import { loadConfig } from '../apps/server/src/platform/config.ts';
 import { startServer } from '../apps/server/src/server.ts';
-import { indexText } from '../apps/server/src/modules/catalog/search-text.ts';
+import { indexText, pinyinText } from '../apps/server/src/modules/catalog/search-text.ts';
 import { demoCatalog } from '../apps/server/db/seed/catalog/index.ts';
 import { startCluster } from '../scripts/pg-cluster.js';
 
 const { values } = parseArgs({ options: { items: { type: 'string', default: '100000' }, seconds: { type: 'string', default: '10' } } });
 const total = Number(values.items);
 const duration = Number(values.seconds);
-const queries = ['营业执照', '开饭店', '公积金提取', '退休', '身份证丢了', '结婚登记', '不动产', '社保卡', '出生', '排污许可', '居住证', '医保'];
+// The issue's five, common ones, a homophone typo and pinyin initials (the two fall-back paths).
+const queries = [
+  '营业执照',
+  '开饭店',
+  '公积金提取',
+  '退休',
+  '身份证丢了',
+  '结婚登记',
+  '不动产',
+  '社保卡',
+  '出生',
+  '排污许可',
+  '居住证',
+  '医保',
+  '营业执招',
+  'gjjtq',
+];
 const counties = ['巴州区', '恩阳区', '通江县', '南江县', '平昌县', '市本级'];
 
 function percentile(sorted: number[], p: number) {
@@ -74,19 +90,23 @@ async function generate(url: string) {
         name,
         template.content.itemType,
         indexText([name, ...(template.content.keywords ?? []), dept.name]),
+        pinyinText([name, ...(template.content.keywords ?? [])]),
         n % 1000,
       ]);
       versions.push([id, JSON.stringify(content)]);
     }
     await client.query(
-      `insert into catalog_items (id, impl_code, base_code, department_id, region_code, level, status, published_version, name, item_type, search_text, popularity)
-       select x.id::uuid, x.impl_code, x.base_code, x.dept::uuid, x.region, '3', 'published', 1, x.name, x.item_type, x.search_text, x.pop::int
-       from json_to_recordset($1::json) as x(id text, impl_code text, base_code text, dept text, region text, name text, item_type text, search_text text, pop text)`,
+      `insert into catalog_items (id, impl_code, base_code, department_id, region_code, level, status, published_version, name, item_type, search_text, search_pinyin, popularity)
+       select x.id::uuid, x.impl_code, x.base_code, x.dept::uuid, x.region, '3', 'published', 1, x.name, x.item_type, x.search_text, x.search_pinyin, x.pop::int
+       from json_to_recordset($1::json) as x(id text, impl_code text, base_code text, dept text, region text, name text, item_type text, search_text text, search_pinyin text, pop text)`,
       [
         JSON.stringify(
           items.map((r) =>
             Object.fromEntries(
-              ['id', 'impl_code', 'base_code', 'dept', 'region', 'name', 'item_type', 'search_text', 'pop'].map((k, i) => [k, String((r as unknown[])[i])]),
+              ['id', 'impl_code', 'base_code', 'dept', 'region', 'name', 'item_type', 'search_text', 'search_pinyin', 'pop'].map((k, i) => [
+                k,
+                String((r as unknown[])[i]),
+              ]),
             ),
           ),
         ),
@@ -125,35 +145,45 @@ try {
   });
   const server = await startServer(config, { demo: 'always', installSignalHandlers: false });
   const codes = await generate(cluster.url);
+  // A second instance on the same database without the public-page cache: the cost of a first (cold) request.
+  const uncached = await startServer({ ...config, catalogCacheSeconds: 0 }, { demo: 'never', installSignalHandlers: false });
   const searchPaths = queries.map((q) => `/api/catalog/items?q=${encodeURIComponent(q)}&pageSize=20`);
   const guidePaths = codes.map((c) => `/api/catalog/items/${c}`);
 
   const bareT = await throughput(bareBase, ['/bare']);
-  const searchT = await throughput(server.url, searchPaths);
-  const guideT = await throughput(server.url, guidePaths);
-  const bareL = await sequentialLatency([`${bareBase}/bare`], 1000);
-  const searchL = await sequentialLatency(
-    searchPaths.map((p) => server.url + p),
-    600,
-  );
-  const guideL = await sequentialLatency(
-    guidePaths.map((p) => server.url + p),
-    1000,
-  );
+  const measures: [string, { rps: number; p99: number }, { p50: number; p95: number; p99: number }][] = [
+    ['bare Fastify route', bareT, await sequentialLatency([`${bareBase}/bare`], 1000)],
+  ];
+  for (const [name, base] of [
+    ['', server.url],
+    [' uncached', uncached.url],
+  ] as const) {
+    const searchT = await throughput(base, searchPaths);
+    const searchL = await sequentialLatency(
+      searchPaths.map((p) => base + p),
+      600,
+    );
+    measures.push([`search${name} (${queries.length} queries)`, searchT, searchL]);
+    const guideT = await throughput(base, guidePaths);
+    const guideL = await sequentialLatency(
+      guidePaths.map((p) => base + p),
+      1000,
+    );
+    measures.push([`guide fetch${name} (500 items)`, guideT, guideL]);
+  }
 
   const row = (name: string, t: { rps: number; p99: number }, l: { p50: number; p95: number; p99: number }) =>
     `${name.padEnd(34)} ${t.rps.toFixed(0).padStart(8)} ${(t.rps / bareT.rps).toFixed(2).padStart(6)}   ${l.p50.toFixed(1).padStart(6)} ${l.p95.toFixed(1).padStart(6)} ${l.p99.toFixed(1).padStart(6)}`;
   console.log(`\n${total} items on PostgreSQL; throughput: 20 connections for ${duration} s; latency: sequential requests (ms)`);
   console.log(`${'measure'.padEnd(34)} ${'req/s'.padStart(8)} ${'ratio'.padStart(6)}   ${'p50'.padStart(6)} ${'p95'.padStart(6)} ${'p99'.padStart(6)}`);
-  console.log(row('bare Fastify route', bareT, bareL));
-  console.log(row('search (12 queries, 20 per page)', searchT, searchL));
-  console.log(row('guide fetch (500 random items)', guideT, guideL));
+  for (const [name, t, l] of measures) console.log(row(name, t, l));
   const dir = path.join(import.meta.dirname, 'results');
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(
     path.join(dir, `catalog-${new Date().toISOString().replace(/:/g, '-')}.json`),
-    JSON.stringify({ total, duration, bareT, searchT, guideT, bareL, searchL, guideL }, null, 2),
+    JSON.stringify({ total, duration, measures: measures.map(([name, throughput, latency]) => ({ name, throughput, latency })) }, null, 2),
   );
+  await uncached.stop();
   await server.stop();
   await bare.close();
 } finally {

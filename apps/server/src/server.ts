@@ -19,6 +19,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
   const wantsDemo =
     options.demo === 'always' || (options.demo === 'auto' && database.engine === 'pglite' && (await seedRepository.accountCount(database.db)) === 0);
   const seeded = wantsDemo ? await seedDemo(database.db, svc) : false;
+  await svc.catalog.fillMissingSearchKeys();
 
   const app = await buildApp({ config, database });
   await app.listen({ host: config.host, port: config.port });

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { openDatabase, type Database, type Engine } from '../src/platform/db/client.ts';
+import { openDatabase, pgliteExtensions, type Database, type Engine } from '../src/platform/db/client.ts';
 
 /** The engines this run tests: PGlite always, PostgreSQL when a server is available. */
 export function engines(): Engine[] {
@@ -15,7 +15,7 @@ export function engines(): Engine[] {
 export async function isolatedDatabase(engine: Engine): Promise<Database> {
   if (engine === 'pglite') {
     const dump = fs.readFileSync(inject('pgliteTemplate'));
-    const instance = await PGlite.create({ loadDataDir: new Blob([dump]) });
+    const instance = await PGlite.create({ loadDataDir: new Blob([dump]), extensions: pgliteExtensions });
     return openDatabase({ kind: 'pglite', instance });
   }
   const serverUrl = inject('postgresUrl');

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { openDatabase, type Database } from '../src/platform/db/client.ts';
+import { openDatabase, pgliteExtensions, type Database } from '../src/platform/db/client.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { services } from '../src/platform/runtime.ts';
 import { seedDemo } from '../db/seed/demo.ts';
@@ -32,7 +32,7 @@ async function prepare(database: Database) {
 
 export default async function setup(project: TestProject) {
   fs.mkdirSync(tmp, { recursive: true });
-  const pglite = await PGlite.create('memory://');
+  const pglite = await PGlite.create('memory://', { extensions: pgliteExtensions });
   const embedded = await openDatabase({ kind: 'pglite', instance: pglite });
   await prepare(embedded);
   const dump = await pglite.dumpDataDir('none');

@@ -197,6 +197,8 @@ export const catalogQuerySchema = z.object({
   type: itemTypeSchema.optional(),
   depth: onlineDepthSchema.optional(),
   flag: z.enum(serviceFlagKeys).optional(),
+  /** Ranks items for this service object first (the portal sends the signed-in applicant's kind); filters nothing. */
+  prefer: serviceObjectSchema.optional(),
 });
 export type CatalogQuery = z.infer<typeof catalogQuerySchema>;
 
@@ -233,3 +235,60 @@ export const itemActionSchema = z.object({ rowVersion: z.number().int() });
 
 export const ruleViolationSchema = z.object({ rule: z.string(), path: z.string(), message: z.string() });
 export const versionDiffSchema = z.array(z.object({ path: z.string(), before: z.unknown(), after: z.unknown() }));
+
+/** 一件事 (one-thing) bundle: several items applied for together. */
+export const bundleSummarySchema = z
+  .object({
+    key: z.string(),
+    name: z.string(),
+    description: z.string(),
+    /** The life event or business theme it belongs to (出生, 开办企业 …). */
+    lifeEvent: z.string(),
+    regionCode: z.string(),
+    itemCount: z.number().int(),
+  })
+  .meta({ id: 'BundleSummary' });
+export type BundleSummary = z.infer<typeof bundleSummarySchema>;
+
+/** A material of a bundle, asked for once however many of its items need it. */
+export const bundleMaterialSchema = materialSchema
+  .pick({
+    name: true,
+    kind: true,
+    form: true,
+    originalCopies: true,
+    copyCopies: true,
+    necessity: true,
+    source: true,
+    licenceType: true,
+    commitmentAllowed: true,
+  })
+  .extend({
+    /** `licence:<type>` for a licence, `name:<name>` otherwise: what made the items' materials one. */
+    key: z.string(),
+    fillingNotes: z.string(),
+    acceptanceStandard: z.string(),
+    usedBy: z.array(z.object({ implCode: z.string(), name: z.string() })),
+  })
+  .meta({ id: 'BundleMaterial' });
+export type BundleMaterial = z.infer<typeof bundleMaterialSchema>;
+
+export const bundleDetailSchema = bundleSummarySchema
+  .extend({
+    /** The published items of the bundle in handling order, implemented in the requested region (or the bundle's). */
+    items: z.array(itemSummarySchema),
+    /** Every material of every item, de-duplicated. */
+    materials: z.array(bundleMaterialSchema),
+    /** How many materials the merge spared (asked for by several items, submitted once). */
+    sparedSubmissions: z.number().int(),
+  })
+  .meta({ id: 'BundleDetail' });
+export type BundleDetail = z.infer<typeof bundleDetailSchema>;
+
+export const bundleQuerySchema = z.object({
+  region: z
+    .string()
+    .regex(/^\d{6}(\d{3}|\d{6})?$/)
+    .optional(),
+  lifeEvent: z.string().trim().max(20).optional(),
+});

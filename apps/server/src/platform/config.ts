@@ -40,6 +40,8 @@ const envSchema = z.object({
   TRUST_PROXY: bool.default(false),
   WEB_DIST: z.string().optional(),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** How long other server instances may show a public catalog page after a change (0: no cache). */
+  CATALOG_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
 });
 
 export type Config = {
@@ -56,6 +58,7 @@ export type Config = {
   trustProxy: boolean;
   webDist: string;
   shutdownTimeoutMs: number;
+  catalogCacheSeconds: number;
 };
 
 export class ConfigError extends Error {
@@ -88,5 +91,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY,
     webDist: e.WEB_DIST ? path.resolve(e.WEB_DIST) : defaultWebDist,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    catalogCacheSeconds: e.CATALOG_CACHE_SECONDS,
   };
 }

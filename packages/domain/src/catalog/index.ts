@@ -9,3 +9,5 @@ export { serviceFlags, catalogStats } from './service-flags.ts';
 export type { ServiceFlagsInput, ServiceFlags, CatalogStatsInput, CatalogStats, FlagStat } from './service-flags.ts';
 export { ORDER_SEGMENT, comparePaths, diffContent } from './version-diff.ts';
 export type { ContentChange } from './version-diff.ts';
+export { materialIdentity, mergeBundleMaterials } from './bundle-materials.ts';
+export type { BundleMaterialInput, MergedMaterial } from './bundle-materials.ts';

@@ -1,5 +1,5 @@
 /** The only file of the catalog module that touches the database. */
-import { and, arrayContains, asc, count, desc, eq, ilike, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, count, desc, eq, ilike, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.ts';
 import { departments } from '../org/org.schema.ts';
 import { catalogBundles, catalogItems, catalogItemVersions } from './catalog.schema.ts';
@@ -7,9 +7,14 @@ import { catalogBundles, catalogItems, catalogItemVersions } from './catalog.sch
 export type ItemRow = typeof catalogItems.$inferSelect;
 export type VersionRow = typeof catalogItemVersions.$inferSelect;
 
+/** How a public search matches: by words (all or any, through the GIN-indexed tsvector), by sound (trigram-indexed pinyin) or by name. */
+export type SearchMatch =
+  { kind: 'words'; tsQuery: string; text: string } | { kind: 'pinyin'; key: string } | { kind: 'name'; text: string } | { kind: 'none' };
+
 export interface PublicFilter {
-  tsQuery: string | null;
-  text: string | null;
+  match: SearchMatch;
+  /** Items for this service object (自然人 '1', 法人 '2' …) rank first. */
+  preferAudience?: string | undefined;
   departmentId?: string | undefined;
   regionPrefix?: string | null | undefined;
   theme?: string | undefined;
@@ -29,11 +34,63 @@ const flagColumn = {
   nearby: catalogItems.isNearby,
 } as const;
 
+/** The columns a list shows: never the search columns, which are the widest part of a row. */
+const summaryColumns = {
+  id: catalogItems.id,
+  implCode: catalogItems.implCode,
+  baseCode: catalogItems.baseCode,
+  name: catalogItems.name,
+  itemType: catalogItems.itemType,
+  departmentId: catalogItems.departmentId,
+  regionCode: catalogItems.regionCode,
+  status: catalogItems.status,
+  publishedVersion: catalogItems.publishedVersion,
+  latestVersion: catalogItems.latestVersion,
+  isImmediate: catalogItems.isImmediate,
+  isOnline: catalogItems.isOnline,
+  isOneVisit: catalogItems.isOneVisit,
+  isZeroVisit: catalogItems.isZeroVisit,
+  isNearby: catalogItems.isNearby,
+  serviceObjects: catalogItems.serviceObjects,
+  themes: catalogItems.themes,
+  rowVersion: catalogItems.rowVersion,
+};
+export type SummaryRow = { [K in keyof typeof summaryColumns]: ItemRow[K] };
+
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** The condition and the relevance of a match; the relevance only reorders what the condition let through. */
+function matching(m: SearchMatch): { where: SQL | undefined; rank: SQL } {
+  switch (m.kind) {
+    case 'words': {
+      const query = sql`to_tsquery('simple', ${m.tsQuery})`;
+      const text = escapeLike(m.text);
+      // Words matched, then the whole query inside the name, then a name that starts with it.
+      return {
+        where: sql`${catalogItems.searchVector} @@ ${query}`,
+        rank: sql`ts_rank(${catalogItems.searchVector}, ${query})
+          + case when ${catalogItems.name} ilike ${`%${text}%`} then 1 else 0 end
+          + case when ${catalogItems.name} ilike ${`${text}%`} then 0.5 else 0 end`,
+      };
+    }
+    case 'pinyin':
+      return {
+        where: like(catalogItems.searchPinyin, `%${m.key}%`),
+        rank: sql`case when ${catalogItems.searchPinyin} like ${`${m.key}%`} then 1 else 0 end`,
+      };
+    case 'name':
+      return { where: ilike(catalogItems.name, `%${escapeLike(m.text)}%`), rank: sql`0` };
+    case 'none':
+      return { where: undefined, rank: sql`0` };
+  }
+}
+
 export const catalogRepository = {
-  async searchPublished(db: Executor, f: PublicFilter) {
+  /** One page of published items and the number of all that match, in one scan. */
+  async searchPublished(db: Executor, f: PublicFilter): Promise<{ items: { item: SummaryRow; departmentName: string }[]; total: number }> {
+    const { where: matches, rank: relevance } = matching(f.match);
     const conditions: SQL[] = [eq(catalogItems.status, 'published')];
+    if (matches) conditions.push(matches);
     if (f.departmentId) conditions.push(eq(catalogItems.departmentId, f.departmentId));
     if (f.regionPrefix) conditions.push(like(catalogItems.regionCode, `${f.regionPrefix}%`));
     if (f.theme) conditions.push(arrayContains(catalogItems.themes, [f.theme]));
@@ -41,48 +98,38 @@ export const catalogRepository = {
     if (f.itemType) conditions.push(eq(catalogItems.itemType, f.itemType));
     if (f.depth) conditions.push(arrayContains(catalogItems.onlineDepth, [f.depth]));
     if (f.flag) conditions.push(eq(flagColumn[f.flag], true));
-    // Matching uses only the GIN-indexed vector; the name comparisons only reorder what matched.
-    let rank: SQL = sql`0::real`;
-    if (f.tsQuery) {
-      const query = sql`to_tsquery('simple', ${f.tsQuery})`;
-      conditions.push(sql`${catalogItems.searchVector} @@ ${query}`);
-      const text = f.text ? escapeLike(f.text) : null;
-      // Rank: words matched, then the whole query inside the name, then a name that starts with it, then popularity.
-      rank = sql`ts_rank(${catalogItems.searchVector}, ${query})
-        + case when ${text ? sql`${catalogItems.name} ilike ${`%${text}%`}` : sql`false`} then 1 else 0 end
-        + case when ${text ? sql`${catalogItems.name} ilike ${`${text}%`}` : sql`false`} then 0.5 else 0 end
-        + ln(1 + ${catalogItems.popularity}) / 100`;
-    } else if (f.text) {
-      // Nothing left after segmentation (e.g. only stop words or punctuation): fall back to the name.
-      conditions.push(ilike(catalogItems.name, `%${escapeLike(f.text)}%`));
-    }
+    const preferred = f.preferAudience ? sql`case when ${arrayContains(catalogItems.serviceObjects, [f.preferAudience])} then 0.3 else 0 end` : sql`0`;
+    const rank = sql`${relevance} + ${preferred} + ln(1 + ${catalogItems.popularity}) / 100`;
     const where = and(...conditions);
-    const [items, totals] = await Promise.all([
-      db
-        .select({ item: catalogItems, departmentName: departments.name, rank: sql<number>`${rank}` })
-        .from(catalogItems)
-        .innerJoin(departments, eq(departments.id, catalogItems.departmentId))
-        .where(where)
-        .orderBy(...(f.tsQuery ? [desc(sql`${rank}`)] : []), desc(catalogItems.popularity), asc(catalogItems.name))
-        .limit(f.limit)
-        .offset(f.offset),
-      db.select({ n: count() }).from(catalogItems).where(where),
-    ]);
-    return { items, total: totals[0]?.n ?? 0 };
-  },
-
-  async findByImplCode(db: Executor, implCode: string) {
     const rows = await db
-      .select({ item: catalogItems, departmentName: departments.name })
+      .select({ item: summaryColumns, departmentName: departments.name, total: sql<number>`count(*) over ()`.mapWith(Number) })
       .from(catalogItems)
       .innerJoin(departments, eq(departments.id, catalogItems.departmentId))
+      .where(where)
+      .orderBy(desc(rank), desc(catalogItems.popularity), asc(catalogItems.name), asc(catalogItems.implCode))
+      .limit(f.limit)
+      .offset(f.offset);
+    if (rows.length > 0) return { items: rows, total: rows[0]!.total };
+    // A page past the end has no row to carry the count.
+    const totals = f.offset > 0 ? await db.select({ n: count() }).from(catalogItems).where(where) : [];
+    return { items: [], total: totals[0]?.n ?? 0 };
+  },
+
+  /** An item with one of its versions (the published one when `version` is absent), in one round trip. */
+  async findWithVersion(db: Executor, implCode: string, version: number | undefined) {
+    const wanted = version === undefined ? catalogItems.publishedVersion : sql`${version}::int`;
+    const rows = await db
+      .select({ item: summaryColumns, departmentName: departments.name, version: catalogItemVersions })
+      .from(catalogItems)
+      .innerJoin(departments, eq(departments.id, catalogItems.departmentId))
+      .innerJoin(catalogItemVersions, and(eq(catalogItemVersions.itemId, catalogItems.id), eq(catalogItemVersions.version, wanted)))
       .where(eq(catalogItems.implCode, implCode));
     return rows[0];
   },
 
   async findById(db: Executor, id: string) {
     const rows = await db
-      .select({ item: catalogItems, departmentName: departments.name })
+      .select({ item: summaryColumns, departmentName: departments.name })
       .from(catalogItems)
       .innerJoin(departments, eq(departments.id, catalogItems.departmentId))
       .where(eq(catalogItems.id, id));
@@ -113,7 +160,7 @@ export const catalogRepository = {
     const where = conditions.length ? and(...conditions) : undefined;
     const [items, totals] = await Promise.all([
       db
-        .select({ item: catalogItems, departmentName: departments.name })
+        .select({ item: summaryColumns, departmentName: departments.name })
         .from(catalogItems)
         .innerJoin(departments, eq(departments.id, catalogItems.departmentId))
         .where(where)
@@ -151,27 +198,81 @@ export const catalogRepository = {
       .where(and(eq(catalogItemVersions.itemId, itemId), eq(catalogItemVersions.version, version)));
   },
 
+  /** What the statistics read of each published item: its projected flags and the two time limits of its content. */
   async publishedForStats(db: Executor, f: { departmentId?: string | undefined; regionPrefix?: string | null | undefined }) {
     const conditions: SQL[] = [eq(catalogItems.status, 'published')];
     if (f.departmentId) conditions.push(eq(catalogItems.departmentId, f.departmentId));
     if (f.regionPrefix) conditions.push(like(catalogItems.regionCode, `${f.regionPrefix}%`));
     return db
-      .select({ item: catalogItems, content: catalogItemVersions.content })
+      .select({
+        departmentId: catalogItems.departmentId,
+        departmentName: departments.name,
+        immediate: catalogItems.isImmediate,
+        online: catalogItems.isOnline,
+        oneVisit: catalogItems.isOneVisit,
+        zeroVisit: catalogItems.isZeroVisit,
+        nearby: catalogItems.isNearby,
+        legalLimit: sql<unknown>`${catalogItemVersions.content} -> 'legalLimit'`,
+        promisedLimit: sql<unknown>`${catalogItemVersions.content} -> 'promisedLimit'`,
+      })
       .from(catalogItems)
+      .innerJoin(departments, eq(departments.id, catalogItems.departmentId))
       .innerJoin(catalogItemVersions, and(eq(catalogItemVersions.itemId, catalogItems.id), eq(catalogItemVersions.version, catalogItems.publishedVersion)))
-      .where(and(...conditions));
+      .where(and(...conditions))
+      .orderBy(asc(departments.name));
+  },
+
+  /** Published items indexed before pinyin keys existed (migration 0004), with the content to index. */
+  async publishedWithoutPinyin(db: Executor) {
+    return db
+      .select({ id: catalogItems.id, content: catalogItemVersions.content, departmentName: departments.name })
+      .from(catalogItems)
+      .innerJoin(departments, eq(departments.id, catalogItems.departmentId))
+      .innerJoin(catalogItemVersions, and(eq(catalogItemVersions.itemId, catalogItems.id), eq(catalogItemVersions.version, catalogItems.publishedVersion)))
+      .where(eq(catalogItems.searchPinyin, ''));
+  },
+
+  async setSearchKeys(db: Executor, id: string, keys: { searchText: string; searchPinyin: string }) {
+    await db.update(catalogItems).set(keys).where(eq(catalogItems.id, id));
   },
 
   async insertBundle(db: Executor, row: typeof catalogBundles.$inferInsert) {
     await db.insert(catalogBundles).values(row).onConflictDoNothing();
   },
 
-  async bundles(db: Executor, regionPrefix: string | null) {
+  /** Active bundles of a region and the regions above it (a county sees its city's bundles). */
+  async bundles(db: Executor, f: { regionCodes: string[] | null; lifeEvent?: string | undefined }) {
     return db
       .select()
       .from(catalogBundles)
-      .where(and(eq(catalogBundles.active, true), regionPrefix ? like(catalogBundles.regionCode, `${regionPrefix}%`) : undefined))
-      .orderBy(asc(catalogBundles.name));
+      .where(
+        and(
+          eq(catalogBundles.active, true),
+          f.regionCodes ? inArray(catalogBundles.regionCode, f.regionCodes) : undefined,
+          f.lifeEvent ? eq(catalogBundles.lifeEvent, f.lifeEvent) : undefined,
+        ),
+      )
+      .orderBy(asc(catalogBundles.lifeEvent), asc(catalogBundles.name));
+  },
+
+  async bundleByKey(db: Executor, key: string, regionCodes: string[] | null) {
+    const rows = await db
+      .select()
+      .from(catalogBundles)
+      .where(and(eq(catalogBundles.key, key), eq(catalogBundles.active, true), regionCodes ? inArray(catalogBundles.regionCode, regionCodes) : undefined))
+      .orderBy(desc(catalogBundles.regionCode));
+    return rows[0];
+  },
+
+  /** Published items of these base codes, with their published content. */
+  async publishedByBaseCodes(db: Executor, baseCodes: string[]) {
+    if (baseCodes.length === 0) return [];
+    return db
+      .select({ item: summaryColumns, departmentName: departments.name, content: catalogItemVersions.content })
+      .from(catalogItems)
+      .innerJoin(departments, eq(departments.id, catalogItems.departmentId))
+      .innerJoin(catalogItemVersions, and(eq(catalogItemVersions.itemId, catalogItems.id), eq(catalogItemVersions.version, catalogItems.publishedVersion)))
+      .where(and(eq(catalogItems.status, 'published'), inArray(catalogItems.baseCode, baseCodes)));
   },
 
   async departmentOf(db: Executor, id: string) {

@@ -2,6 +2,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  bundleDetailSchema,
+  bundleQuerySchema,
+  bundleSummarySchema,
   catalogQuerySchema,
   catalogStatsReportSchema,
   createItemSchema,
@@ -15,6 +18,7 @@ import {
   versionDiffSchema,
 } from '@tongban/contracts';
 import { contentDisposition, publicBaseUrl } from '../../platform/documents/links.ts';
+import { sendJsonBytes } from '../../platform/http/json-text.ts';
 import { actorOf, policies } from '../../platform/http/policy.ts';
 import type { CatalogService } from './catalog.service.ts';
 import { createGuideDocuments, guidePageUrl } from './guide-pdf.ts';
@@ -62,7 +66,8 @@ export function catalogRoutes(service: CatalogService, { publicUrl }: CatalogRou
         },
         config: { policy: policies.public },
       },
-      async (req) => service.guide(req.params.implCode),
+      // Sent as the cached JSON text: the response was checked against the contract when it was built.
+      async (req, reply) => sendJsonBytes(reply, await service.guideJson(req.params.implCode)),
     );
     app.get(
       '/catalog/items/:implCode/versions/:version',
@@ -75,7 +80,7 @@ export function catalogRoutes(service: CatalogService, { publicUrl }: CatalogRou
         },
         config: { policy: policies.public },
       },
-      async (req) => service.guide(req.params.implCode, req.params.version),
+      async (req, reply) => sendJsonBytes(reply, await service.guideJson(req.params.implCode, req.params.version)),
     );
     for (const [kind, summary] of [
       ['guide', 'The published guide as a printable A4 PDF (办事指南), with a QR code of the online guide'],
@@ -120,6 +125,34 @@ export function catalogRoutes(service: CatalogService, { publicUrl }: CatalogRou
         config: { policy: policies.public },
       },
       async (req) => service.stats({ departmentId: req.query.dept, region: req.query.region }),
+    );
+
+    app.get(
+      '/catalog/bundles',
+      {
+        schema: {
+          tags: ['catalog'],
+          summary: '一件事 bundles of a region (and of the regions above it)',
+          querystring: bundleQuerySchema,
+          response: { 200: z.array(bundleSummarySchema), 400: errorBodySchema },
+        },
+        config: { policy: policies.public },
+      },
+      async (req) => service.bundles(req.query),
+    );
+    app.get(
+      '/catalog/bundles/:key',
+      {
+        schema: {
+          tags: ['catalog'],
+          summary: 'A 一件事 bundle: its items as implemented in the region and one de-duplicated list of materials',
+          params: z.object({ key: z.string().regex(/^[a-z0-9-]{1,40}$/) }),
+          querystring: bundleQuerySchema.pick({ region: true }),
+          response: { 200: bundleDetailSchema, ...errors },
+        },
+        config: { policy: policies.public },
+      },
+      async (req) => service.bundle(req.params.key, req.query.region),
     );
 
     // ---- Maintenance (管理后台)

@@ -46,8 +46,10 @@ export const catalogItems = pgTable(
     isNearby: boolean('is_nearby').notNull().default(false),
     /** Name, keywords and materials cut into words (jieba), for full-text search. */
     searchText: text('search_text').notNull().default(''),
-    /** The words as a stored tsvector, so that matching and ranking never recompute it. */
-    searchVector: tsvector('search_vector').generatedAlwaysAs(sql`to_tsvector('simple', search_text)`),
+    /** The words as a stored tsvector without positions (smaller rows), so that matching and ranking never recompute it. */
+    searchVector: tsvector('search_vector').generatedAlwaysAs(sql`strip(to_tsvector('simple', search_text))`),
+    /** Name and keywords in toneless pinyin and initials (yingyezhizhao yyzz), trigram-indexed: homophone typos and pinyin input. */
+    searchPinyin: text('search_pinyin').notNull().default(''),
     popularity: integer('popularity').notNull().default(0),
     rowVersion: integer('row_version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -59,6 +61,7 @@ export const catalogItems = pgTable(
     index('catalog_items_region_idx').on(t.regionCode),
     index('catalog_items_base_code_idx').on(t.baseCode),
     index('catalog_items_search_idx').using('gin', t.searchVector),
+    index('catalog_items_pinyin_idx').using('gin', sql`${t.searchPinyin} gin_trgm_ops`),
   ],
 );
 

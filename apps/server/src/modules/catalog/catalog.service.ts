@@ -1,14 +1,24 @@
 /** Catalog use cases: maintain implementation items through their versions, publish, search, guide, statistics. */
-import type { CatalogQuery, ItemContent, ItemContentInput, ItemSummary, ItemVersion, Page } from '@tongban/contracts';
-import { itemContentSchema } from '@tongban/contracts';
-import { buildImplCode, catalogStats, checkPublishRules, diffContent, regionPrefix, serviceFlags } from '@tongban/domain';
+import type { BundleDetail, BundleSummary, CatalogQuery, ItemContent, ItemContentInput, ItemSummary, ItemVersion, Page } from '@tongban/contracts';
+import { itemContentSchema, timeLimitSchema } from '@tongban/contracts';
+import {
+  buildImplCode,
+  catalogStats,
+  checkPublishRules,
+  diffContent,
+  mergeBundleMaterials,
+  parentRegionCode,
+  regionPrefix,
+  serviceFlags,
+} from '@tongban/domain';
 import type { Db, Executor } from '../../platform/db/client.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import { AppError, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/http/policy.ts';
-import { catalogRepository as repo, type ItemRow, type VersionRow } from './catalog.repository.ts';
+import { catalogRepository as repo, type SearchMatch, type SummaryRow, type VersionRow } from './catalog.repository.ts';
 import { canMaintainItems, maintainedScope } from './catalog.policy.ts';
-import { indexText, queryExpression } from './search-text.ts';
+import { createPublicCache } from './public-cache.ts';
+import { indexText, pinyinQuery, pinyinText, queryExpressions } from './search-text.ts';
 
 type Meta = { requestId?: string; ip?: string };
 const invalid = (path: string, message: string) => new AppError('VALIDATION_FAILED', { issues: [{ path, code: 'custom', message }] });
@@ -29,10 +39,11 @@ function projection(content: ItemContent, departmentName: string) {
     isZeroVisit: flags.zeroVisit,
     isNearby: flags.nearby,
     searchText: indexText([content.name, ...content.keywords, departmentName, ...content.personThemes, ...content.businessThemes]),
+    searchPinyin: pinyinText([content.name, ...content.keywords]),
   };
 }
 
-function toSummary(row: { item: ItemRow; departmentName: string }): ItemSummary {
+function toSummary(row: { item: SummaryRow; departmentName: string }): ItemSummary {
   const i = row.item;
   return {
     id: i.id,
@@ -53,7 +64,14 @@ function toSummary(row: { item: ItemRow; departmentName: string }): ItemSummary 
   };
 }
 
-function toVersion(row: { item: ItemRow; departmentName: string }, v: VersionRow): ItemVersion {
+/** A region and every region above it, nearest first. */
+function regionChain(code: string): string[] {
+  const chain = [code];
+  for (let parent = parentRegionCode(code); parent; parent = parentRegionCode(parent)) chain.push(parent);
+  return chain;
+}
+
+function toVersion(row: { item: SummaryRow; departmentName: string }, v: VersionRow): ItemVersion {
   return {
     item: toSummary(row),
     version: v.version,
@@ -64,7 +82,26 @@ function toVersion(row: { item: ItemRow; departmentName: string }, v: VersionRow
   };
 }
 
-export function createCatalogService({ db }: { db: Db }) {
+/**
+ * The ways a query is tried, most precise first, until one finds something: every word, the
+ * sound of it (homophone typos, pinyin and initials), any word, and the name as typed.
+ */
+function searchPlans(q: string | undefined): SearchMatch[] {
+  const text = q?.trim();
+  if (!text) return [{ kind: 'none' }];
+  const words = queryExpressions(text);
+  const key = pinyinQuery(text);
+  return [
+    ...(words ? [{ kind: 'words', tsQuery: words.all, text } as const] : []),
+    ...(key ? [{ kind: 'pinyin', key } as const] : []),
+    ...(words && words.any !== words.all ? [{ kind: 'words', tsQuery: words.any, text } as const] : []),
+    ...(words ? [] : [{ kind: 'name', text } as const]),
+  ];
+}
+
+export function createCatalogService({ db, cacheSeconds = 0 }: { db: Db; cacheSeconds?: number }) {
+  const publicPages = createPublicCache(cacheSeconds);
+
   async function maintained(actor: Actor, id: string) {
     const row = await repo.findById(db, id);
     if (!row) throw notFound('item');
@@ -73,57 +110,123 @@ export function createCatalogService({ db }: { db: Db }) {
     return row;
   }
 
-  async function latest(tx: Executor, item: ItemRow) {
+  async function latest(tx: Executor, item: SummaryRow) {
     const v = await repo.version(tx, item.id, item.latestVersion);
     if (!v) throw new Error(`item ${item.id} has no version ${item.latestVersion}`);
     return v;
   }
 
+  function publishedGuide(implCode: string, version: number | undefined) {
+    return publicPages.remember(`guide:${implCode}:${version ?? 'current'}`, async () => {
+      const row = await repo.findWithVersion(db, implCode, version);
+      // Without a version only the current publication is public; an earlier one stays readable after retirement.
+      if (!row) throw notFound(version === undefined ? 'item' : 'version');
+      if (version === undefined && row.item.status !== 'published') throw notFound('item');
+      if (!row.version.publishedAt) throw notFound('version');
+      const value = toVersion(row, row.version);
+      return { value, json: Buffer.from(JSON.stringify(value)) };
+    });
+  }
+
   const service = {
     // ---- Public
     async search(q: CatalogQuery): Promise<Page<ItemSummary>> {
-      const { items, total } = await repo.searchPublished(db, {
-        tsQuery: q.q ? queryExpression(q.q) : null,
-        text: q.q ?? null,
-        departmentId: q.dept,
-        regionPrefix: q.region ? regionPrefix(q.region) : null,
-        theme: q.theme,
-        audience: q.audience,
-        itemType: q.type,
-        depth: q.depth,
-        flag: q.flag,
-        limit: q.pageSize,
-        offset: (q.page - 1) * q.pageSize,
+      return publicPages.remember(`search:${JSON.stringify(q)}`, async () => {
+        const filter = {
+          preferAudience: q.prefer,
+          departmentId: q.dept,
+          regionPrefix: q.region ? regionPrefix(q.region) : null,
+          theme: q.theme,
+          audience: q.audience,
+          itemType: q.type,
+          depth: q.depth,
+          flag: q.flag,
+          limit: q.pageSize,
+          offset: (q.page - 1) * q.pageSize,
+        };
+        let found: Awaited<ReturnType<typeof repo.searchPublished>> = { items: [], total: 0 };
+        for (const match of searchPlans(q.q)) {
+          found = await repo.searchPublished(db, { ...filter, match });
+          if (found.total > 0) break;
+        }
+        return { items: found.items.map(toSummary), total: found.total, page: q.page, pageSize: q.pageSize };
       });
-      return { items: items.map(toSummary), total, page: q.page, pageSize: q.pageSize };
     },
 
     /** The published guide of an item, or one of its earlier published versions. */
     async guide(implCode: string, version?: number): Promise<ItemVersion> {
-      const row = await repo.findByImplCode(db, implCode);
-      const wanted = version ?? row?.item.publishedVersion ?? null;
-      if (!row || wanted === null || (version === undefined && row.item.status !== 'published')) throw notFound('item');
-      const v = await repo.version(db, row.item.id, wanted);
-      if (!v?.publishedAt) throw notFound('version');
-      return toVersion(row, v);
+      return (await publishedGuide(implCode, version)).value;
+    },
+
+    /** The same guide as UTF-8 JSON, serialised once per cache entry (the hottest public read). */
+    async guideJson(implCode: string, version?: number): Promise<Buffer> {
+      return (await publishedGuide(implCode, version)).json;
+    },
+
+    /** 一件事 bundles offered in a region (and those of the regions above it). */
+    async bundles(q: { region?: string | undefined; lifeEvent?: string | undefined }): Promise<BundleSummary[]> {
+      const rows = await repo.bundles(db, { regionCodes: q.region ? regionChain(q.region) : null, lifeEvent: q.lifeEvent });
+      return rows.map((b) => ({
+        key: b.key,
+        name: b.name,
+        description: b.description,
+        lifeEvent: b.lifeEvent,
+        regionCode: b.regionCode,
+        itemCount: b.baseCodes.length,
+      }));
+    },
+
+    /** A bundle with its items as implemented in the region (nearest first) and their materials merged. */
+    async bundle(key: string, region?: string): Promise<BundleDetail> {
+      return publicPages.remember(`bundle:${key}:${region ?? ''}`, async () => {
+        const b = await repo.bundleByKey(db, key, region ? regionChain(region) : null);
+        if (!b) throw notFound('bundle');
+        const preference = regionChain(region ?? b.regionCode);
+        const rank = (regionCode: string) => (preference.includes(regionCode) ? preference.indexOf(regionCode) : preference.length);
+        const candidates = await repo.publishedByBaseCodes(db, b.baseCodes);
+        const chosen = b.baseCodes.flatMap((code) => {
+          const offered = candidates.filter((c) => c.item.baseCode === code);
+          offered.sort((x, y) => rank(x.item.regionCode) - rank(y.item.regionCode) || x.item.implCode.localeCompare(y.item.implCode));
+          return offered.slice(0, 1);
+        });
+        const withContent = chosen.map((c) => ({ row: c, content: itemContentSchema.parse(c.content) }));
+        const merged = mergeBundleMaterials(
+          withContent.map(({ row, content }) => ({ implCode: row.item.implCode, name: row.item.name, materials: content.materials })),
+        );
+        const asked = withContent.reduce((n, { content }) => n + content.materials.length, 0);
+        return {
+          key: b.key,
+          name: b.name,
+          description: b.description,
+          lifeEvent: b.lifeEvent,
+          regionCode: b.regionCode,
+          itemCount: b.baseCodes.length,
+          items: chosen.map(toSummary),
+          materials: merged.map(({ first, ...m }) => ({ ...m, fillingNotes: first.fillingNotes, acceptanceStandard: first.acceptanceStandard })),
+          sparedSubmissions: asked - merged.length,
+        };
+      });
     },
 
     async stats(f: { departmentId?: string | undefined; region?: string | undefined }) {
-      const rows = await repo.publishedForStats(db, { departmentId: f.departmentId, regionPrefix: f.region ? regionPrefix(f.region) : null });
-      const inputs = rows.map((r) => {
-        const content = itemContentSchema.parse(r.content);
-        return { departmentId: r.item.departmentId, flags: serviceFlags(content), legalLimit: content.legalLimit, promisedLimit: content.promisedLimit };
+      return publicPages.remember(`stats:${f.departmentId ?? ''}:${f.region ?? ''}`, async () => {
+        const rows = await repo.publishedForStats(db, { departmentId: f.departmentId, regionPrefix: f.region ? regionPrefix(f.region) : null });
+        const inputs = rows.map((r) => ({
+          departmentId: r.departmentId,
+          flags: { immediate: r.immediate, online: r.online, oneVisit: r.oneVisit, zeroVisit: r.zeroVisit, nearby: r.nearby },
+          legalLimit: timeLimitSchema.parse(r.legalLimit),
+          promisedLimit: timeLimitSchema.parse(r.promisedLimit),
+        }));
+        const names = new Map(rows.map((r) => [r.departmentId, r.departmentName]));
+        return {
+          overall: catalogStats(inputs),
+          byDepartment: [...names].map(([departmentId, departmentName]) => ({
+            departmentId,
+            departmentName,
+            stats: catalogStats(inputs.filter((i) => i.departmentId === departmentId)),
+          })),
+        };
       });
-      const names = new Map<string, string>();
-      for (const r of rows) if (!names.has(r.item.departmentId)) names.set(r.item.departmentId, (await repo.departmentOf(db, r.item.departmentId))?.name ?? '');
-      return {
-        overall: catalogStats(inputs),
-        byDepartment: [...names].map(([departmentId, departmentName]) => ({
-          departmentId,
-          departmentName,
-          stats: catalogStats(inputs.filter((i) => i.departmentId === departmentId)),
-        })),
-      };
     },
 
     // ---- Maintenance (admin console)
@@ -247,6 +350,7 @@ export function createCatalogService({ db }: { db: Db }) {
         });
         return current.version;
       });
+      publicPages.clear();
       return service.version(actor, id, published);
     },
 
@@ -260,6 +364,7 @@ export function createCatalogService({ db }: { db: Db }) {
         if (!(await repo.updateItem(tx, row.item.id, rowVersion, { status: 'retired' }))) throw conflict();
         await appendAudit(tx, { actorId: actor.id, action: 'catalog.retire', targetType: 'catalog_item', targetId: row.item.id, ...meta });
       });
+      publicPages.clear();
       return toSummary((await repo.findById(db, id))!);
     },
 
@@ -267,7 +372,10 @@ export function createCatalogService({ db }: { db: Db }) {
      * Adds an item that is published at once (demo seed, later the Excel import): the same
      * consistency rules apply, and a broken one refuses the whole item.
      */
-    async importPublished(tx: Executor, input: { departmentId: string; level: string; implCode?: string; content: ItemContentInput; actorId: string | null }) {
+    async importPublished(
+      tx: Executor,
+      input: { departmentId: string; level: string; implCode?: string; content: ItemContentInput; actorId: string | null; popularity?: number | undefined },
+    ) {
       const department = await repo.departmentOf(tx, input.departmentId);
       if (!department) throw invalid('departmentId', 'ref.notFound');
       const content = itemContentSchema.parse(input.content);
@@ -282,6 +390,7 @@ export function createCatalogService({ db }: { db: Db }) {
         status: 'published',
         publishedVersion: 1,
         ...projection(content, department.name),
+        popularity: input.popularity ?? 0,
       });
       const now = new Date();
       await repo.insertVersion(tx, {
@@ -295,7 +404,25 @@ export function createCatalogService({ db }: { db: Db }) {
         publishedAt: now,
       });
       await appendAudit(tx, { actorId: input.actorId, action: 'catalog.import', targetType: 'catalog_item', targetId: item.id, details: { implCode } });
+      // Inside the caller's transaction: empty the cache now, and the caller again after its commit.
+      publicPages.clear();
       return item;
+    },
+
+    /** Indexes items that predate a search key (run at start-up; does nothing once every item has its keys). */
+    async fillMissingSearchKeys(): Promise<number> {
+      const rows = await repo.publishedWithoutPinyin(db);
+      for (const r of rows) {
+        const { searchText, searchPinyin } = projection(itemContentSchema.parse(r.content), r.departmentName);
+        await repo.setSearchKeys(db, r.id, { searchText, searchPinyin });
+      }
+      if (rows.length) publicPages.clear();
+      return rows.length;
+    },
+
+    /** Call after a transaction that changed the public catalog (e.g. an import) has committed. */
+    publicCatalogChanged() {
+      publicPages.clear();
     },
 
     async addBundle(tx: Executor, bundle: { key: string; name: string; description: string; lifeEvent: string; regionCode: string; baseCodes: string[] }) {
@@ -331,3 +458,7 @@ export function createCatalogService({ db }: { db: Db }) {
 }
 
 export type CatalogService = ReturnType<typeof createCatalogService>;
+
+// ---- Excel import (excel/import-writer.ts) ------------------------------------------------
+/** The `catalog_items` columns that project a version's content; the Excel import writes them too. */
+export const itemProjection = projection;

@@ -5,7 +5,7 @@ import { createCatalogService } from './catalog.service.ts';
 
 export type { CatalogService } from './catalog.service.ts';
 
-export function createCatalogModule(deps: { db: Db; publicUrl?: string | undefined }) {
-  const service = createCatalogService({ db: deps.db });
+export function createCatalogModule(deps: { db: Db; publicUrl?: string | undefined; cacheSeconds?: number }) {
+  const service = createCatalogService({ db: deps.db, cacheSeconds: deps.cacheSeconds ?? 0 });
   return { service, routes: catalogRoutes(service, { publicUrl: deps.publicUrl }) };
 }

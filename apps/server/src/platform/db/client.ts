@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -31,6 +32,9 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** The extensions the migrations create (PGlite bundles them; Debian's PostgreSQL ships them in the server package). */
+export const pgliteExtensions = { pg_trgm };
+
 export type DatabaseOptions = { kind: 'pglite'; dataDir: string } | { kind: 'pglite'; instance: PGlite } | { kind: 'postgres'; url: string; poolMax: number };
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
@@ -43,7 +47,7 @@ async function openPglite(options: { dataDir: string } | { instance: PGlite }): 
     client = options.instance;
   } else {
     fs.mkdirSync(path.dirname(options.dataDir), { recursive: true });
-    client = await PGlite.create(options.dataDir);
+    client = await PGlite.create(options.dataDir, { extensions: pgliteExtensions });
   }
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {

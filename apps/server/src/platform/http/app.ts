@@ -75,7 +75,7 @@ export async function buildApp({ config, database, now = () => new Date() }: App
 
   const org = createOrgModule({ db: database.db });
   const identity = createIdentityModule({ db: database.db, config, now, org: org.service.directory });
-  const catalog = createCatalogModule({ db: database.db, publicUrl: config.publicUrl });
+  const catalog = createCatalogModule({ db: database.db, publicUrl: config.publicUrl, cacheSeconds: config.catalogCacheSeconds });
 
   app.decorateRequest('actor', null);
   await app.register(
