@@ -33,6 +33,10 @@ export const fieldMessages = {
   'ref.notFound': { zh: '所选的记录不存在，请重新选择', en: 'The selected record does not exist: choose again' },
   'scope.outsideDepartment': { zh: '数据范围须在所属部门的行政区划之内', en: 'The data scope must lie inside the department’s region' },
   'password.current': { zh: '当前密码不正确', en: 'The current password is wrong' },
+  'catalog.formSchemaInvalid': {
+    zh: '申请表单不是有效的 JSON Schema（2020-12 版）对象，请按提示位置修改',
+    en: 'The application form is not a valid JSON Schema (2020-12) object: fix it at the indicated place',
+  },
   'catalog.baseCodeForImplCode': {
     zh: '自动生成实施编码需要12位基本编码（数字和大写字母）；导入的编码请直接填写实施编码',
     en: 'Building the implementation code needs a 12-character base code; for an imported code, give the implementation code itself',
@@ -72,6 +76,70 @@ export const fieldMessages = {
   'catalog.rule.material-keys-unique': { zh: '材料编号不能重复', en: 'Material keys must be unique' },
   'catalog.rule.has-materials': { zh: '至少要列出一项申请材料', en: 'List at least one material' },
   'catalog.rule.name-and-basis': { zh: '事项名称和设定依据不能为空', en: 'The item needs a name and a legal basis' },
+  'catalogExcel.sheetMissing': { zh: '缺少这个工作表', en: 'This sheet is missing' },
+  'catalogExcel.columnMissing': { zh: '工作表缺少这一列', en: 'The sheet lacks this column' },
+  'catalogExcel.columnUnknown': { zh: '无法识别的列（第2行的列键不在模板中）', en: 'Unknown column (its key in row 2 is not in the template)' },
+  'catalogExcel.columnDuplicate': { zh: '这一列出现了两次', en: 'This column appears twice' },
+  'catalogExcel.noItems': { zh: '“事项”工作表中没有任何事项', en: 'The items sheet (事项) has no items' },
+  'catalogExcel.required': { zh: '此项为必填项', en: 'This cell is required' },
+  'catalogExcel.choice': { zh: '不是允许的取值，请从下拉列表中选择', en: 'Not an allowed value: pick one from the drop-down list' },
+  'catalogExcel.choices': {
+    zh: '含有不允许的取值，请填写代码表中的代码，多个值用分号分隔',
+    en: 'Contains a value that is not allowed: use codes from the code sheet (代码表), separated by semicolons',
+  },
+  'catalogExcel.integer': { zh: '请填写不小于0的整数', en: 'Enter a whole number (0 or more)' },
+  'catalogExcel.boolean': { zh: '请填写“是”或“否”', en: 'Enter 是 (yes) or 否 (no)' },
+  'catalogExcel.json': { zh: '不是有效的 JSON 对象', en: 'Not a valid JSON object' },
+  'catalogExcel.formSchema': {
+    zh: '申请表单不是有效的 JSON Schema（2020-12 版）',
+    en: 'The application form is not a valid JSON Schema (draft 2020-12)',
+  },
+  'catalogExcel.cellType': { zh: '单元格内容无法识别（公式出错或为图片等）', en: 'The cell content cannot be read (a formula error, an image…)' },
+  'catalogExcel.implCodeFormat': {
+    zh: '实施编码应为10至50位数字、大写字母或连字符',
+    en: 'An implementation code has 10 to 50 digits, capital letters or hyphens',
+  },
+  'catalogExcel.implCodeCheck': {
+    zh: '31位实施编码的前18位须是有效的统一社会信用代码，第19位须是行使层级代码1至7',
+    en: 'In a 31-character implementation code, the first 18 must be a valid credit code and the 19th a level code 1-7',
+  },
+  'catalogExcel.implCodeDepartment': {
+    zh: '实施编码中的统一社会信用代码与实施主体的不一致',
+    en: 'The credit code inside the implementation code is not the implementing department’s',
+  },
+  'catalogExcel.implCodeDuplicate': {
+    zh: '这个实施编码在“事项”工作表中出现了不止一次',
+    en: 'This implementation code appears more than once on the items sheet',
+  },
+  'catalogExcel.unknownItem': {
+    zh: '“事项”工作表中没有这个实施编码的事项',
+    en: 'No item with this implementation code on the items sheet (事项)',
+  },
+  'catalogExcel.departmentNotFound': {
+    zh: '找不到这个统一社会信用代码对应的部门',
+    en: 'No department has this unified social credit code',
+  },
+  'catalogExcel.outsideScope': {
+    zh: '您不能导入这个部门的事项：部门管理员只能导入本部门的事项，中心管理员只能导入本辖区的事项',
+    en: 'You may not import items of this department: a department admin imports only their own, a centre admin only their region’s',
+  },
+  'catalogExcel.departmentChanged': {
+    zh: '已有事项的实施主体不能通过导入更改',
+    en: 'The implementing department of an existing item cannot be changed by an import',
+  },
+  'catalogExcel.levelChanged': {
+    zh: '已有事项的行使层级（实施主体）不能通过导入更改',
+    en: 'The level of an existing item cannot be changed by an import',
+  },
+  'catalogExcel.retired': {
+    zh: '这个事项已停用，不能通过导入修改（实施编码不能重复使用）',
+    en: 'This item is retired and cannot be changed by an import (codes are never reused)',
+  },
+  'catalogExcel.baseCode': { zh: '基本编码为1至12位数字或大写字母', en: 'A base code has 1 to 12 digits or capital letters' },
+  'catalogExcel.materialKey': {
+    zh: '材料编号只能包含小写字母、数字、下划线和连字符，不超过40位',
+    en: 'A material key has up to 40 lower-case letters, digits, underscores or hyphens',
+  },
   'generic.required': { zh: '此项为必填项', en: 'This field is required' },
   'generic.invalid_type': { zh: '格式不正确', en: 'Wrong type' },
   'generic.too_small': { zh: '内容太短或数值太小', en: 'Too short or too small' },

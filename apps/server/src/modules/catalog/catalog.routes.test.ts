@@ -147,6 +147,15 @@ describe.each(engines())('catalog on %s', (engine) => {
       ]);
     });
 
+    it('refuses to save an application form that is not a valid JSON Schema, naming the place in the schema', async () => {
+      const content = validItemContent({ baseCode: '51T000000009', formSchema: { type: 'object', properties: { a: { type: 'strin' } } } });
+      const res = await deptadmin.post('/api/catalog/admin/items', { departmentId: market.id, level: '3', content });
+      expectError(res, 'VALIDATION_FAILED');
+      const issues = res.json<{ details: { issues: { path: string; message: string }[] } }>().details.issues;
+      expect(issues[0]).toMatchObject({ path: 'content.formSchema.properties.a.type' });
+      expect(issues[0]!.message).toContain('JSON Schema');
+    });
+
     it('lets exactly one of two concurrent publishes win; the other gets 409', async () => {
       const created = (
         await admin.post('/api/catalog/admin/items', { departmentId: health.id, level: '3', content: validItemContent({ baseCode: '51T000000003' }) })

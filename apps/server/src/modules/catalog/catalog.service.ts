@@ -17,11 +17,25 @@ import { AppError, conflict, forbidden, notFound } from '../../platform/errors.t
 import type { Actor } from '../../platform/http/policy.ts';
 import { catalogRepository as repo, type SearchMatch, type SummaryRow, type VersionRow } from './catalog.repository.ts';
 import { canMaintainItems, maintainedScope } from './catalog.policy.ts';
+import { checkFormSchema } from '../../platform/forms/form-schema.ts';
 import { createPublicCache } from './public-cache.ts';
 import { indexText, pinyinQuery, pinyinText, queryExpressions } from './search-text.ts';
 
 type Meta = { requestId?: string; ip?: string };
 const invalid = (path: string, message: string) => new AppError('VALIDATION_FAILED', { issues: [{ path, code: 'custom', message }] });
+
+/** Refuses content whose application form is not a valid form schema (400, each problem at its place in the schema). */
+function assertFormSchema(content: ItemContent) {
+  const problems = checkFormSchema(content.formSchema);
+  if (problems.length)
+    throw new AppError('VALIDATION_FAILED', {
+      issues: problems.map((p) => ({
+        path: ['content', 'formSchema', p.path].filter(Boolean).join('.'),
+        code: p.keyword,
+        message: 'catalog.formSchemaInvalid',
+      })),
+    });
+}
 
 /** The columns of `catalog_items` that project a version's content. */
 function projection(content: ItemContent, departmentName: string) {
@@ -252,6 +266,7 @@ export function createCatalogService({ db, cacheSeconds = 0 }: { db: Db; cacheSe
       const department = await repo.departmentOf(db, input.departmentId);
       if (!department) throw invalid('departmentId', 'ref.notFound');
       if (!canMaintainItems(actor, department)) throw forbidden();
+      assertFormSchema(input.content);
       let implCode = input.implCode;
       if (!implCode) {
         try {
@@ -279,6 +294,7 @@ export function createCatalogService({ db, cacheSeconds = 0 }: { db: Db; cacheSe
     /** Edits the draft; editing a published or retired item opens version n+1 as a draft and leaves version n as it was. */
     async updateDraft(actor: Actor, id: string, input: { content: ItemContent; rowVersion: number }, meta: Meta): Promise<ItemVersion> {
       const row = await maintained(actor, id);
+      assertFormSchema(input.content);
       const item = row.item;
       const version = await db.transaction(async (tx) => {
         const current = await latest(tx, item);
@@ -379,6 +395,7 @@ export function createCatalogService({ db, cacheSeconds = 0 }: { db: Db; cacheSe
       const department = await repo.departmentOf(tx, input.departmentId);
       if (!department) throw invalid('departmentId', 'ref.notFound');
       const content = itemContentSchema.parse(input.content);
+      assertFormSchema(content);
       const violations = checkPublishRules(content);
       if (violations.length) throw new AppError('RULES_BROKEN', { issues: violations.map((v) => ({ path: v.path, code: v.rule, message: v.message })) });
       const implCode = input.implCode ?? buildImplCode(department.creditCode, input.level, content.baseCode);
