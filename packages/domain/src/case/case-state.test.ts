@@ -28,7 +28,7 @@ describe('case state machine (办件状态)', () => {
     const log: CaseEvent[] = [
       submitted,
       accepted(),
-      { type: 'step_completed', at, step: 'review' },
+      { type: 'step_completed', at, step: 'review', outcome: 'approve' },
       { type: 'decided', at, decision: 'approve' },
       { type: 'delivered', at },
     ];
@@ -132,7 +132,7 @@ describe('national exchange status codes (办理状态代码)', () => {
       { type: 'supplement_requested', at, missing: [] },
       { type: 'supplement_provided', at },
       accepted(),
-      { type: 'step_completed', at, step: 'review' },
+      { type: 'step_completed', at, step: 'review', outcome: 'approve' },
       { type: 'special_started', at, procedure: 'expert_review' },
       { type: 'special_ended', at },
       { type: 'decided', at, decision: 'deferred_pass' },

@@ -26,6 +26,9 @@ export type Decision = (typeof DECISIONS)[number];
 export const SPECIAL_PROCEDURES = ['hearing', 'inspection', 'testing', 'appraisal', 'expert_review', 'site_survey', 'quarantine', 'other'] as const;
 export type SpecialProcedure = (typeof SPECIAL_PROCEDURES)[number];
 
+/** What an officer did with a process step: passed it on, refused (in a parallel block), or sent the case back to an earlier step. */
+export type StepOutcome = 'approve' | 'refuse' | 'return';
+
 /** The events of a case log. Every action appends exactly one. */
 export type CaseEvent =
   | { type: 'submitted'; at: string }
@@ -39,7 +42,7 @@ export type CaseEvent =
   | { type: 'extension_requested'; at: string; workingDays: number }
   | { type: 'extension_decided'; at: string; approved: boolean }
   | { type: 'deferred_supplied'; at: string; material: string }
-  | { type: 'step_completed'; at: string; step: string }
+  | { type: 'step_completed'; at: string; step: string; outcome: StepOutcome; returnTo?: string | undefined }
   | { type: 'decided'; at: string; decision: Decision }
   | { type: 'delivered'; at: string }
   | { type: 'revoked'; at: string };
