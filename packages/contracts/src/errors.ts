@@ -20,8 +20,38 @@ export const errorCatalogue = {
   CONFLICT: { status: 409, zh: '数据已被他人修改，请刷新后重试', en: 'Someone else changed this first: reload and try again' },
   ALREADY_EXISTS: { status: 409, zh: '该记录已存在', en: 'This record already exists' },
   HAS_DEPENDENTS: { status: 409, zh: '该记录仍被其他数据引用，无法删除', en: 'Other records still refer to this one, so it cannot be deleted' },
+  CALENDAR_YEAR_EXISTS: {
+    status: 409,
+    zh: '该年度的放假安排已存在：请在年度列表中打开它进行修改',
+    en: 'A schedule for this year already exists: open it from the list of years to change it',
+  },
+  CALENDAR_YEAR_PUBLISHED: {
+    status: 409,
+    zh: '该年度的放假安排已发布，不能再修改；如需地方调整，请添加地区调整',
+    en: 'This year’s schedule is published and can no longer be changed; add a regional adjustment for local changes',
+  },
+  CALENDAR_ADJUSTMENT_EXISTS: {
+    status: 409,
+    zh: '该地区在这一天已有调整：如需更改，请先删除原有调整',
+    en: 'This region already has an adjustment on that day: remove it first to change it',
+  },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '提交的内容过大', en: 'The request is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
+  FILE_TOO_LARGE: {
+    status: 413,
+    zh: '文件超过8 MB，无法导入：请把事项分到几个文件中分批导入',
+    en: 'The file is larger than 8 MB: split the items into several files and import them one by one',
+  },
+  SPREADSHEET_UNREADABLE: {
+    status: 400,
+    zh: '无法读取该文件：请上传用 Excel 或 WPS 保存的 .xlsx 工作簿（不支持 .xls、.csv 或损坏的文件）',
+    en: 'The file cannot be read: upload an .xlsx workbook saved by Excel or WPS (not .xls, .csv or a damaged file)',
+  },
+  SPREADSHEET_TEMPLATE_MISMATCH: {
+    status: 400,
+    zh: '文件不符合导入模板：缺少工作表或列，或有无法识别的列。请下载最新模板，按模板填写',
+    en: 'The file does not follow the import template (missing sheets or columns, or unknown columns): download the template and use it',
+  },
   RULES_BROKEN: {
     status: 422,
     zh: '事项不符合发布规则，请按列出的每一条修改后再发布',

@@ -31,6 +31,24 @@ export const fieldMessages = {
   'region.code': { zh: '行政区划代码应为6位、9位或12位数字', en: 'A region code has 6, 9 or 12 digits' },
   'region.parent': { zh: '上级行政区划与代码不匹配', en: 'The parent region does not match the code' },
   'ref.notFound': { zh: '所选的记录不存在，请重新选择', en: 'The selected record does not exist: choose again' },
+  'date.format': { zh: '请输入有效的日期，格式为 YYYY-MM-DD（如 2025-10-01）', en: 'Enter a real date as YYYY-MM-DD (for example 2025-10-01)' },
+  'calendar.dateRange': { zh: '日期须在2000年至2099年之间', en: 'The date must lie between 2000 and 2099' },
+  'calendar.year': { zh: '年度应为2000至2099之间的四位数字', en: 'The year must be a four-digit number from 2000 to 2099' },
+  'calendar.workingDays': { zh: '工作日数应为0至1000之间的整数', en: 'The number of working days must be a whole number from 0 to 1000' },
+  'calendar.invalidDate': { zh: '不是有效的日期', en: 'Not a real date' },
+  'calendar.outsideYear': {
+    zh: '日期不属于该年度：只能是该年的日期，或上一年12月中由本年通知调整的日期',
+    en: 'The date is outside the year: only dates of that year, or of the December before that its notice arranges',
+  },
+  'calendar.makeUpOnWeekday': {
+    zh: '调休上班日只能是周六或周日（周一至周五本来就是工作日）',
+    en: 'A make-up working day must be a Saturday or Sunday (weekdays are working days anyway)',
+  },
+  'calendar.duplicateDate': { zh: '同一日期在本年度安排中只能出现一次', en: 'Each date may appear only once in the year’s schedule' },
+  'calendar.noEffect': {
+    zh: '这项调整不会改变该地区的日历：这一天在该地区本来就是所选的类型',
+    en: 'This adjustment changes nothing: the day already has that kind in this region',
+  },
   'scope.outsideDepartment': { zh: '数据范围须在所属部门的行政区划之内', en: 'The data scope must lie inside the department’s region' },
   'password.current': { zh: '当前密码不正确', en: 'The current password is wrong' },
   'catalog.formSchemaInvalid': {

@@ -3,5 +3,7 @@ export * from './i18n.ts';
 export * from './common.ts';
 export * from './identity.ts';
 export * from './org.ts';
+export * from './calendar.ts';
 export * from './health.ts';
 export * from './catalog.ts';
+export * from './catalog-excel.ts';

@@ -6,4 +6,5 @@ export { maskResidentId, maskCreditCode, maskPhone, maskName, maskEmail } from '
 export { PROVINCE_CODES, isProvinceCode, regionLevel, parentRegionCode, isRegionWithin, isValidRegionCode, regionPrefix } from './region/region-code.ts';
 export type { RegionLevel } from './region/region-code.ts';
 export * from './catalog/index.ts';
+export * from './calendar/index.ts';
 export * from './case/index.ts';

@@ -17,6 +17,7 @@ import type { Database } from '../db/client.ts';
 import { createIdentityModule } from '../../modules/identity/index.ts';
 import { createOrgModule } from '../../modules/org/index.ts';
 import { createCatalogModule } from '../../modules/catalog/index.ts';
+import { createCalendarModule } from '../../modules/calendar/index.ts';
 import { healthRoutes } from '../../modules/health/health.routes.ts';
 import { errorHandler, sendError } from './error-handler.ts';
 import { enforcePolicy, policies } from './policy.ts';
@@ -76,6 +77,7 @@ export async function buildApp({ config, database, now = () => new Date() }: App
   const org = createOrgModule({ db: database.db });
   const identity = createIdentityModule({ db: database.db, config, now, org: org.service.directory });
   const catalog = createCatalogModule({ db: database.db, publicUrl: config.publicUrl, cacheSeconds: config.catalogCacheSeconds });
+  const calendar = createCalendarModule({ db: database.db, regionExists: org.service.directory.regionExists });
 
   app.decorateRequest('actor', null);
   await app.register(
@@ -105,6 +107,7 @@ export async function buildApp({ config, database, now = () => new Date() }: App
       await api.register(identity.routes, { loginRateLimitPerMinute: config.login.rateLimitPerMinute });
       await api.register(org.routes);
       await api.register(catalog.routes);
+      await api.register(calendar.routes);
       api.get('/openapi.json', { schema: { hide: true }, config: { policy: policies.public } }, async () => app.swagger());
     },
     { prefix: '/api' },
