@@ -232,6 +232,20 @@ export const createItemSchema = z.object({
 });
 export const updateDraftSchema = z.object({ content: itemContentSchema, rowVersion: z.number().int() });
 export const itemActionSchema = z.object({ rowVersion: z.number().int() });
+/** Retiring withdraws an item from the public catalog: the reason is kept in the audit log. */
+export const retireItemSchema = itemActionSchema.extend({ reason: z.string().trim().min(2).max(500) });
+export const itemVersionEntrySchema = z
+  .object({
+    version: z.number().int(),
+    status: z.enum(['draft', 'submitted', 'published', 'retired']),
+    updatedAt: z.string(),
+    publishedAt: z.string().nullable(),
+    updatedBy: z.uuid().nullable(),
+    /** Who last changed it (display name), null for the system (demo seed, import by the system). */
+    updatedByName: z.string().nullable(),
+    publishedByName: z.string().nullable(),
+  })
+  .meta({ id: 'ItemVersionEntry' });
 
 export const ruleViolationSchema = z.object({ rule: z.string(), path: z.string(), message: z.string() });
 export const versionDiffSchema = z.array(z.object({ path: z.string(), before: z.unknown(), after: z.unknown() }));

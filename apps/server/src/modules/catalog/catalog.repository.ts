@@ -1,6 +1,8 @@
 /** The only file of the catalog module that touches the database. */
 import { and, arrayContains, asc, count, desc, eq, ilike, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.ts';
+import { alias } from 'drizzle-orm/pg-core';
+import { accounts } from '../identity/identity.schema.ts';
 import { departments } from '../org/org.schema.ts';
 import { catalogBundles, catalogItems, catalogItemVersions } from './catalog.schema.ts';
 
@@ -144,8 +146,17 @@ export const catalogRepository = {
     return rows[0];
   },
 
+  /** Every version of an item with the names of who changed and who published it. */
   async versions(db: Executor, itemId: string) {
-    return db.select().from(catalogItemVersions).where(eq(catalogItemVersions.itemId, itemId)).orderBy(desc(catalogItemVersions.version));
+    const updater = alias(accounts, 'updater');
+    const publisher = alias(accounts, 'publisher');
+    return db
+      .select({ v: catalogItemVersions, updatedByName: updater.displayName, publishedByName: publisher.displayName })
+      .from(catalogItemVersions)
+      .leftJoin(updater, eq(updater.id, catalogItemVersions.updatedBy))
+      .leftJoin(publisher, eq(publisher.id, catalogItemVersions.publishedBy))
+      .where(eq(catalogItemVersions.itemId, itemId))
+      .orderBy(desc(catalogItemVersions.version));
   },
 
   async listForAdmin(

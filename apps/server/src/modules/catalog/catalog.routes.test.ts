@@ -140,7 +140,11 @@ describe.each(engines())('catalog on %s', (engine) => {
         { path: string; before: unknown; after: unknown }[]
       >();
       expect(diff).toEqual([{ path: 'promisedLimit.value', before: 5, after: 3 }]);
-      const history = (await deptadmin.get(`/api/catalog/admin/items/${draft.item.id}/versions`)).json<{ version: number; status: string }[]>();
+      const history = (await deptadmin.get(`/api/catalog/admin/items/${draft.item.id}/versions`)).json<
+        { version: number; status: string; updatedByName: string | null; publishedByName: string | null }[]
+      >();
+      expect(history[0]!.updatedByName).toEqual(expect.any(String));
+      expect(history[0]!.publishedByName).toBe(history[0]!.updatedByName);
       expect(history.map((h) => [h.version, h.status])).toEqual([
         [2, 'published'],
         [1, 'published'],
@@ -154,6 +158,18 @@ describe.each(engines())('catalog on %s', (engine) => {
       const issues = res.json<{ details: { issues: { path: string; message: string }[] } }>().details.issues;
       expect(issues[0]).toMatchObject({ path: 'content.formSchema.properties.a.type' });
       expect(issues[0]!.message).toContain('JSON Schema');
+    });
+
+    it('filters the maintenance list by department for the centre admin only, and names who changed each version', async () => {
+      const ofHealth = (await admin.get(`/api/catalog/admin/items?dept=${health.id}&pageSize=100`)).json<Page<ItemSummary>>();
+      expect(ofHealth.total).toBeGreaterThan(0);
+      expect(ofHealth.items.every((i) => i.departmentId === health.id)).toBe(true);
+      // A department admin asking for another department still sees only their own.
+      const asked = (await deptadmin.get(`/api/catalog/admin/items?dept=${health.id}&pageSize=100`)).json<Page<ItemSummary>>();
+      expect(asked.total).toBeGreaterThan(0);
+      expect(asked.items.every((i) => i.departmentId === market.id)).toBe(true);
+      const history = (await admin.get(`/api/catalog/admin/items/${ofHealth.items[0]!.id}/versions`)).json<{ updatedByName: string | null }[]>();
+      expect(history[0]).toMatchObject({ updatedByName: null }); // the demo seed
     });
 
     it('lets exactly one of two concurrent publishes win; the other gets 409', async () => {
@@ -174,7 +190,8 @@ describe.each(engines())('catalog on %s', (engine) => {
         'ALREADY_EXISTS',
       );
       const published = (await admin.post(`/api/catalog/admin/items/${first.item.id}/publish`, { rowVersion: first.item.rowVersion })).json<ItemVersion>();
-      const retired = await admin.post(`/api/catalog/admin/items/${first.item.id}/retire`, { rowVersion: published.item.rowVersion });
+      expectError(await admin.post(`/api/catalog/admin/items/${first.item.id}/retire`, { rowVersion: published.item.rowVersion }), 'VALIDATION_FAILED');
+      const retired = await admin.post(`/api/catalog/admin/items/${first.item.id}/retire`, { rowVersion: published.item.rowVersion, reason: '事项已取消' });
       expect(retired.json<ItemSummary>().status).toBe('retired');
       expectError(await t.anonymous.get(`/api/catalog/items/${first.item.implCode}`), 'NOT_FOUND');
       expectError(

@@ -12,7 +12,9 @@ import {
   itemActionSchema,
   itemStatusSchema,
   itemSummarySchema,
+  itemVersionEntrySchema,
   itemVersionSchema,
+  retireItemSchema,
   pageOf,
   updateDraftSchema,
   versionDiffSchema,
@@ -167,6 +169,8 @@ export function catalogRoutes(service: CatalogService, { publicUrl }: CatalogRou
             pageSize: z.coerce.number().int().min(1).max(100).default(20),
             q: z.string().trim().max(100).optional(),
             status: itemStatusSchema.optional(),
+            /** A department (centre admins; a department admin always sees their own). */
+            dept: z.uuid().optional(),
           }),
           response: { 200: pageOf(itemSummarySchema), ...errors },
         },
@@ -236,12 +240,12 @@ export function catalogRoutes(service: CatalogService, { publicUrl }: CatalogRou
           tags: ['catalog admin'],
           summary: 'Withdraw the item from the public catalog',
           params: idParams,
-          body: itemActionSchema,
+          body: retireItemSchema,
           response: { 200: itemSummarySchema, ...errors },
         },
         config: { policy: maintainers },
       },
-      async (req) => service.retire(actorOf(req), req.params.id, req.body.rowVersion, meta(req)),
+      async (req) => service.retire(actorOf(req), req.params.id, req.body, meta(req)),
     );
     app.get(
       '/catalog/admin/items/:id/versions',
@@ -250,18 +254,7 @@ export function catalogRoutes(service: CatalogService, { publicUrl }: CatalogRou
           tags: ['catalog admin'],
           summary: 'Version history: who changed what and when',
           params: idParams,
-          response: {
-            200: z.array(
-              z.object({
-                version: z.number().int(),
-                status: itemStatusSchema,
-                updatedAt: z.string(),
-                publishedAt: z.string().nullable(),
-                updatedBy: z.uuid().nullable(),
-              }),
-            ),
-            ...errors,
-          },
+          response: { 200: z.array(itemVersionEntrySchema), ...errors },
         },
         config: { policy: maintainers },
       },

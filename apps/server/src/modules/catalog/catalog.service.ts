@@ -244,11 +244,15 @@ export function createCatalogService({ db, cacheSeconds = 0 }: { db: Db; cacheSe
     },
 
     // ---- Maintenance (admin console)
-    async listMaintained(actor: Actor, q: { page: number; pageSize: number; q?: string | undefined; status?: string | undefined }): Promise<Page<ItemSummary>> {
+    async listMaintained(
+      actor: Actor,
+      q: { page: number; pageSize: number; q?: string | undefined; status?: string | undefined; dept?: string | undefined },
+    ): Promise<Page<ItemSummary>> {
       const scope = maintainedScope(actor);
       if (!scope) throw forbidden();
       const { items, total } = await repo.listForAdmin(db, {
-        departmentId: scope.departmentId,
+        // A department admin sees their own department whatever they ask for.
+        departmentId: scope.departmentId ?? q.dept ?? null,
         regionPrefix: scope.regionCode ? (scope.includeSubRegions ? regionPrefix(scope.regionCode) : scope.regionCode) : null,
         status: q.status,
         q: q.q,
@@ -371,14 +375,14 @@ export function createCatalogService({ db, cacheSeconds = 0 }: { db: Db; cacheSe
     },
 
     /** Withdraws the item from the public catalog. Its code is never reused. */
-    async retire(actor: Actor, id: string, rowVersion: number, meta: Meta): Promise<ItemSummary> {
+    async retire(actor: Actor, id: string, { rowVersion, reason }: { rowVersion: number; reason: string }, meta: Meta): Promise<ItemSummary> {
       const row = await maintained(actor, id);
       if (row.item.status === 'retired') throw new AppError('INVALID_STATE', { status: 'retired' });
       await db.transaction(async (tx) => {
         if (row.item.publishedVersion !== null)
           await repo.updateVersion(tx, row.item.id, row.item.publishedVersion, { status: 'retired', retiredAt: new Date() });
         if (!(await repo.updateItem(tx, row.item.id, rowVersion, { status: 'retired' }))) throw conflict();
-        await appendAudit(tx, { actorId: actor.id, action: 'catalog.retire', targetType: 'catalog_item', targetId: row.item.id, ...meta });
+        await appendAudit(tx, { actorId: actor.id, action: 'catalog.retire', targetType: 'catalog_item', targetId: row.item.id, ...meta, details: { reason } });
       });
       publicPages.clear();
       return toSummary((await repo.findById(db, id))!);
@@ -455,12 +459,14 @@ export function createCatalogService({ db, cacheSeconds = 0 }: { db: Db; cacheSe
 
     async versions(actor: Actor, id: string) {
       await maintained(actor, id);
-      return (await repo.versions(db, id)).map((v) => ({
+      return (await repo.versions(db, id)).map(({ v, updatedByName, publishedByName }) => ({
         version: v.version,
         status: v.status,
         updatedAt: v.updatedAt.toISOString(),
         publishedAt: v.publishedAt?.toISOString() ?? null,
         updatedBy: v.updatedBy,
+        updatedByName,
+        publishedByName,
       }));
     },
 

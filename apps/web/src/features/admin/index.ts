@@ -5,3 +5,7 @@ export { RegionsPage } from '../org/regions/RegionsPage.tsx';
 export { DepartmentsPage } from '../org/departments/DepartmentsPage.tsx';
 export { HallsPage } from '../org/halls/HallsPage.tsx';
 export { StaffPage } from '../identity/staff/StaffPage.tsx';
+export { CalendarPage } from '../calendar/CalendarPage.tsx';
+export { ItemsPage } from '../catalog-admin/ItemsPage.tsx';
+export { ItemEditorPage, NewItemPage } from '../catalog-admin/editor/ItemEditorPage.tsx';
+export { CatalogExcelPage } from '../catalog-admin/excel/CatalogExcelPage.tsx';

@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { DocumentTitle } from '../../app/components/DocumentTitle.tsx';
+import { BundlesSection } from './bundles/BundlesSection.tsx';
 import { DepartmentsSection, HallsSection } from './HomeSections.tsx';
 import { HotItems } from './home/HotItems.tsx';
 import { ServiceList } from './home/ServiceList.tsx';
 import { LifeEventTiles } from './LifeEventTiles.tsx';
 import { SearchBox } from './SearchBox.tsx';
 
-/** Portal home: search first, then life events and themes, the service list and popular items, then departments and halls. */
+/** Portal home: search first, then life events and themes, 一件事一次办, the service list and popular items, then departments and halls. */
 export function HomePage() {
   const { t } = useTranslation();
   return (
@@ -18,6 +19,7 @@ export function HomePage() {
       </section>
       <div className="tb-portal-body">
         <LifeEventTiles />
+        <BundlesSection />
         <ServiceList />
         <HotItems />
         <DepartmentsSection />

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { DocumentTitle } from '../../app/components/DocumentTitle.tsx';
 import { usePrefs } from '../../app/prefs.tsx';
 import { catalogKeys, searchItems } from './catalog/api.ts';
+import { usePreferredAudience } from './catalog/usePreferredAudience.ts';
 import { useThemeLabel } from './catalog/useThemeLabel.ts';
 import { SearchBox } from './SearchBox.tsx';
 import { SearchFilters } from './search/SearchFilters.tsx';
@@ -17,10 +18,13 @@ export function SearchPage() {
   const [state, update] = useSearchState();
   // Elder mode: fewer items per page.
   const pageSize = elderMode ? 5 : 10;
-  const params = toCatalogQuery(state, pageSize);
+  // Signed in: the user's own kind of items first (个人 for a citizen, 法人 for an enterprise); part of the query key.
+  const { prefer, ready } = usePreferredAudience();
+  const params = toCatalogQuery(state, pageSize, prefer);
   const query = useQuery({
     queryKey: catalogKeys.search(params),
     queryFn: ({ signal }) => searchItems(params, signal),
+    enabled: ready,
   });
   const title = state.q
     ? t('search.resultFor', { q: state.q })

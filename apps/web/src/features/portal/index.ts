@@ -5,4 +5,5 @@ export { PortalLayout } from './PortalLayout.tsx';
 export { HomePage } from './HomePage.tsx';
 export { SearchPage } from './SearchPage.tsx';
 export { GuidePage } from './guide/GuidePage.tsx';
+export { BundlePage } from './bundles/BundlePage.tsx';
 export { MyCasesPage, MyLicencesPage, ProfilePage, PortalIndexRedirect, PortalNotFound } from './PersonalPages.tsx';

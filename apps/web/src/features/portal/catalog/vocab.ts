@@ -10,6 +10,11 @@ export type ServiceFlag = keyof ItemSummary['flags'];
 export type ServiceObject = ItemContent['serviceObjects'][number];
 export type TimeLimit = ItemContent['legalLimit'];
 export type Material = ItemContent['materials'][number];
+/** What a material card shows: a guide's material, or a bundle's merged one (which has no source note). */
+export type MaterialView = Pick<
+  Material,
+  'name' | 'kind' | 'form' | 'originalCopies' | 'copyCopies' | 'necessity' | 'source' | 'commitmentAllowed' | 'fillingNotes' | 'acceptanceStandard'
+> & { sourceNote?: string };
 export type Fee = ItemContent['fees'][number];
 
 // Complete lists, checked by the compiler: adding a value to the contracts breaks the build here.

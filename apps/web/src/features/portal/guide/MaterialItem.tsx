@@ -1,12 +1,13 @@
 import { CloudDownloadOutlined, FileProtectOutlined } from '@ant-design/icons';
 import { Tag } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Material } from '../catalog/vocab.ts';
+import type { MaterialView } from '../catalog/vocab.ts';
 
 // Darker text than antd's preset colours, for WCAG AA contrast on the light tag backgrounds.
-const necessityClass: Record<Material['necessity'], string> = { required: 'tb-tag tb-tag-blue', optional: 'tb-tag', deferrable: 'tb-tag tb-tag-orange' };
+const necessityClass: Record<MaterialView['necessity'], string> = { required: 'tb-tag tb-tag-blue', optional: 'tb-tag', deferrable: 'tb-tag tb-tag-orange' };
 
-function useCopiesText(): (m: Material) => string {
+function useCopiesText(): (m: MaterialView) => string {
   const { t } = useTranslation();
   return (m) => {
     switch (m.kind) {
@@ -22,7 +23,7 @@ function useCopiesText(): (m: Material) => string {
   };
 }
 
-function MaterialTags({ m }: { m: Material }) {
+function MaterialTags({ m, extra }: { m: MaterialView; extra?: ReactNode }) {
   const { t } = useTranslation();
   return (
     <div className="tb-material-tags">
@@ -37,19 +38,32 @@ function MaterialTags({ m }: { m: Material }) {
           {t('guide.materials.commitment')}
         </Tag>
       )}
+      {extra}
     </div>
   );
 }
 
+interface Props {
+  m: MaterialView;
+  /** The name's heading level: 3 in the guide, 4 under a group heading. */
+  level?: 3 | 4;
+  /** Extra tags after the standard ones. */
+  tags?: ReactNode;
+  /** Extra label/value rows (each a <div><dt/><dd/></div>) before the standard ones. */
+  rows?: ReactNode;
+}
+
 /** One material: name, tags (必要/容缺后补, 电子证照库, 告知承诺), copies, form, source and notes. */
-export function MaterialItem({ m }: { m: Material }) {
+export function MaterialItem({ m, level = 3, tags, rows }: Props) {
   const { t } = useTranslation();
   const copiesText = useCopiesText();
+  const Heading = level === 4 ? 'h4' : 'h3';
   return (
     <li className="tb-material">
-      <h3>{m.name}</h3>
-      <MaterialTags m={m} />
+      <Heading>{m.name}</Heading>
+      <MaterialTags m={m} extra={tags} />
       <dl className="tb-kv">
+        {rows}
         <div>
           <dt>{t('guide.materials.copies')}</dt>
           <dd>{t('guide.materials.copiesAndForm', { copies: copiesText(m), form: t(`guide.materials.forms.${m.form}`) })}</dd>

@@ -46,13 +46,15 @@ export function searchHref(state: Partial<SearchState>): string {
   return qs ? `/portal/search?${qs}` : '/portal/search';
 }
 
-export function toCatalogQuery(state: SearchState, pageSize: number): CatalogSearch {
+/** The search's query; `prefer` (the signed-in applicant's audience) ranks their items first without filtering. */
+export function toCatalogQuery(state: SearchState, pageSize: number, prefer?: Audience): CatalogSearch {
   return {
     q: state.q || undefined,
     theme: state.theme || undefined,
     audience: state.audience ?? undefined,
     flag: state.flag ?? undefined,
     dept: state.dept ?? undefined,
+    prefer,
     page: state.page,
     pageSize,
   };
