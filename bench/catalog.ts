@@ -130,6 +130,8 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-bench-'));
 try {
   const bare = Fastify({ logger: false });
   bare.get('/bare', async () => ({ ok: true }));
+  let guideBytes = Buffer.alloc(0);
+  bare.get('/bare-guide', async (_req, reply) => reply.type('application/json; charset=utf-8').send(guideBytes));
   await bare.listen({ host: '127.0.0.1', port: 0 });
   const bareAddr = bare.server.address();
   const bareBase = `http://127.0.0.1:${typeof bareAddr === 'object' && bareAddr ? bareAddr.port : 0}`;
@@ -150,9 +152,14 @@ try {
   const searchPaths = queries.map((q) => `/api/catalog/items?q=${encodeURIComponent(q)}&pageSize=20`);
   const guidePaths = codes.map((c) => `/api/catalog/items/${c}`);
 
+  // A second ceiling: the bare route sending a real guide's bytes, to separate the platform's cost from the payload's.
+  const sample = Buffer.from(await (await fetch(server.url + guidePaths[0]!)).arrayBuffer());
+  guideBytes = sample;
   const bareT = await throughput(bareBase, ['/bare']);
+  const bareGuideT = await throughput(bareBase, ['/bare-guide']);
   const measures: [string, { rps: number; p99: number }, { p50: number; p95: number; p99: number }][] = [
     ['bare Fastify route', bareT, await sequentialLatency([`${bareBase}/bare`], 1000)],
+    [`bare route, ${(sample.length / 1024).toFixed(1)} KB guide bytes`, bareGuideT, await sequentialLatency([`${bareBase}/bare-guide`], 1000)],
   ];
   for (const [name, base] of [
     ['', server.url],
