@@ -55,7 +55,8 @@ export function catalogRoutes(service: CatalogService, { publicUrl }: CatalogRou
         },
         config: { policy: policies.public },
       },
-      async (req) => service.search(req.query),
+      // Sent as cached JSON bytes built from typed summaries (see sendJsonBytes).
+      async (req, reply) => sendJsonBytes(reply, await service.searchJson(req.query)),
     );
     app.get(
       '/catalog/items/:implCode',

@@ -130,6 +130,30 @@ export function createCatalogService({ db, cacheSeconds = 0 }: { db: Db; cacheSe
     return v;
   }
 
+  function searchPage(q: CatalogQuery) {
+    return publicPages.remember(`search:${JSON.stringify(q)}`, async () => {
+      const filter = {
+        preferAudience: q.prefer,
+        departmentId: q.dept,
+        regionPrefix: q.region ? regionPrefix(q.region) : null,
+        theme: q.theme,
+        audience: q.audience,
+        itemType: q.type,
+        depth: q.depth,
+        flag: q.flag,
+        limit: q.pageSize,
+        offset: (q.page - 1) * q.pageSize,
+      };
+      let found: Awaited<ReturnType<typeof repo.searchPublished>> = { items: [], total: 0 };
+      for (const match of searchPlans(q.q)) {
+        found = await repo.searchPublished(db, { ...filter, match });
+        if (found.total > 0) break;
+      }
+      const value: Page<ItemSummary> = { items: found.items.map(toSummary), total: found.total, page: q.page, pageSize: q.pageSize };
+      return { value, json: Buffer.from(JSON.stringify(value)) };
+    });
+  }
+
   function publishedGuide(implCode: string, version: number | undefined) {
     return publicPages.remember(`guide:${implCode}:${version ?? 'current'}`, async () => {
       const row = await repo.findWithVersion(db, implCode, version);
@@ -145,26 +169,12 @@ export function createCatalogService({ db, cacheSeconds = 0 }: { db: Db; cacheSe
   const service = {
     // ---- Public
     async search(q: CatalogQuery): Promise<Page<ItemSummary>> {
-      return publicPages.remember(`search:${JSON.stringify(q)}`, async () => {
-        const filter = {
-          preferAudience: q.prefer,
-          departmentId: q.dept,
-          regionPrefix: q.region ? regionPrefix(q.region) : null,
-          theme: q.theme,
-          audience: q.audience,
-          itemType: q.type,
-          depth: q.depth,
-          flag: q.flag,
-          limit: q.pageSize,
-          offset: (q.page - 1) * q.pageSize,
-        };
-        let found: Awaited<ReturnType<typeof repo.searchPublished>> = { items: [], total: 0 };
-        for (const match of searchPlans(q.q)) {
-          found = await repo.searchPublished(db, { ...filter, match });
-          if (found.total > 0) break;
-        }
-        return { items: found.items.map(toSummary), total: found.total, page: q.page, pageSize: q.pageSize };
-      });
+      return (await searchPage(q)).value;
+    },
+
+    /** The same page as UTF-8 JSON, serialised once per cache entry. */
+    async searchJson(q: CatalogQuery): Promise<Buffer> {
+      return (await searchPage(q)).json;
     },
 
     /** The published guide of an item, or one of its earlier published versions. */

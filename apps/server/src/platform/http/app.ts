@@ -57,8 +57,10 @@ export async function buildApp({ config, database, now = () => new Date() }: App
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
-  app.addHook('onSend', async (req, reply) => {
+  // Set when the request arrives (a callback hook: no promise per request); error answers keep it.
+  app.addHook('onRequest', (req, reply, done) => {
     void reply.header('x-request-id', req.id);
+    done();
   });
 
   await app.register(fastifyCookie);
