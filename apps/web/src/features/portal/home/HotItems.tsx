@@ -7,17 +7,19 @@ import { Link } from 'react-router';
 import { EmptyState } from '../../../app/components/EmptyState.tsx';
 import { QueryError } from '../../../app/components/QueryError.tsx';
 import { catalogKeys, guidePath, searchItems } from '../catalog/api.ts';
+import { usePreferredAudience } from '../catalog/usePreferredAudience.ts';
 
-const params = { page: 1, pageSize: 8 };
-
-/** 热门事项: the first items of the catalog, each straight to its guide. */
+/** 热门事项: the most asked-for items (the signed-in applicant's kind first), each straight to its guide. */
 export function HotItems() {
   const { t } = useTranslation();
   const id = useId();
+  const { prefer, ready } = usePreferredAudience();
+  const params = { page: 1, pageSize: 8, ...(prefer ? { prefer } : {}) };
   const query = useQuery({
     queryKey: catalogKeys.search(params),
     queryFn: ({ signal }) => searchItems(params, signal),
     staleTime: 5 * 60_000,
+    enabled: ready,
   });
   return (
     <section className="tb-section" aria-labelledby={id}>
