@@ -73,5 +73,5 @@ describe.each(engines())('tongban commands on %s', (engine) => {
     const verified = await tongban(['audit-verify'], env);
     expect(verified.code, verified.stderr).toBe(0);
     expect(verified.stdout).toContain('Audit log intact.');
-  });
+  }, 180_000); // several CLI processes in a row (tsx start-up, migrations, seeding): slow on a loaded 2-core machine
 });

@@ -24,10 +24,11 @@ export interface Client {
   delete(url: string): Promise<LightMyRequestResponse>;
 }
 
-export async function createTestApp(engine: Engine, env: Record<string, string> = {}): Promise<TestApp> {
+/** `now` replaces the server's clock (sessions expire by it too: log in again after moving it by hours). */
+export async function createTestApp(engine: Engine, env: Record<string, string> = {}, options: { now?: () => Date } = {}): Promise<TestApp> {
   const database = await isolatedDatabase(engine);
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent', ...env });
-  const app = await buildApp({ config, database });
+  const app = await buildApp({ config, database, ...(options.now ? { now: options.now } : {}) });
   await app.ready();
 
   const client = (cookie?: string, csrf?: string): Client => {

@@ -57,6 +57,11 @@ export const errorCatalogue = {
     zh: '事项不符合发布规则，请按列出的每一条修改后再发布',
     en: 'The item breaks publishing rules: fix each one listed, then publish again',
   },
+  PROCESS_RULES_BROKEN: {
+    status: 422,
+    zh: '办理流程不符合规则，请按列出的每一条修改后再保存',
+    en: 'The process definition breaks its rules: fix each one listed, then save again',
+  },
   ACCOUNT_LOCKED: { status: 423, zh: '登录失败次数过多，账号已临时锁定，请稍后再试', en: 'Too many failed logins: the account is locked for a while' },
   RATE_LIMITED: { status: 429, zh: '操作过于频繁，请稍后再试', en: 'Too many requests: try again later' },
   INTERNAL: {

@@ -7,3 +7,5 @@ export * from './calendar.ts';
 export * from './health.ts';
 export * from './catalog.ts';
 export * from './catalog-excel.ts';
+export * from './process.ts';
+export * from './cases.ts';

@@ -13,7 +13,13 @@ export async function seedDemoCatalog(db: Db, catalog: CatalogService): Promise<
       const creditCode = byKey.get(item.department);
       const departmentId = creditCode ? await seedRepository.departmentIdByCreditCode(tx, creditCode) : undefined;
       if (!departmentId) throw new Error(`demo catalog: unknown department ${item.department}`);
-      await catalog.importPublished(tx, { departmentId, level: item.level, content: item.content, actorId: null, popularity: demoPopularity[item.content.name] });
+      await catalog.importPublished(tx, {
+        departmentId,
+        level: item.level,
+        content: item.content,
+        actorId: null,
+        popularity: demoPopularity[item.content.name],
+      });
     }
     for (const b of demoBundles) {
       await catalog.addBundle(tx, { key: b.key, name: b.name, description: b.description, lifeEvent: b.lifeEvent, regionCode: '511900', baseCodes: b.items });

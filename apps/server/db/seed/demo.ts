@@ -2,7 +2,9 @@
 import type { Db } from '../../src/platform/db/client.ts';
 import type { IdentityService } from '../../src/modules/identity/index.ts';
 import type { CatalogService } from '../../src/modules/catalog/index.ts';
+import type { ProcessService } from '../../src/modules/cases/index.ts';
 import { seedDemoCatalog } from './catalog-seed.ts';
+import { seedDemoProcesses } from './process-seed.ts';
 import { seedRepository } from './seed.repository.ts';
 import { demoAccounts, demoCitizen, demoCountyDepartment, demoDepartments, demoEnterprise, demoHalls, demoPassword, demoRegions } from './demo-data.ts';
 import { regionLevel } from '@tongban/domain';
@@ -14,7 +16,10 @@ export function demoLogins(): DemoLogin[] {
 }
 
 /** Returns false when the demo data was already there. */
-export async function seedDemo(db: Db, { identity, catalog }: { identity: IdentityService; catalog: CatalogService }): Promise<boolean> {
+export async function seedDemo(
+  db: Db,
+  { identity, catalog, processes }: { identity: IdentityService; catalog: CatalogService; processes: ProcessService },
+): Promise<boolean> {
   if (await seedRepository.accountExists(db, demoAccounts[0].username)) return false;
   const departmentIds = new Map<string, string>();
   const windowIds = new Map<string, string>();
@@ -86,5 +91,6 @@ export async function seedDemo(db: Db, { identity, catalog }: { identity: Identi
     roles: ['applicant'],
   });
   await seedDemoCatalog(db, catalog);
+  await seedDemoProcesses(db, processes);
   return true;
 }

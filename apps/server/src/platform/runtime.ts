@@ -4,6 +4,7 @@ import { openDatabase, type Database } from './db/client.ts';
 import { createOrgModule } from '../modules/org/index.ts';
 import { createIdentityModule } from '../modules/identity/index.ts';
 import { createCatalogModule } from '../modules/catalog/index.ts';
+import { createProcessModule } from '../modules/cases/index.ts';
 
 export async function openMigratedDatabase(config: Config): Promise<Database> {
   const database = await openDatabase(config.database);
@@ -19,5 +20,10 @@ export async function openMigratedDatabase(config: Config): Promise<Database> {
 export function services(config: Config, database: Database) {
   const org = createOrgModule({ db: database.db });
   const identity = createIdentityModule({ db: database.db, config, now: () => new Date(), org: org.service.directory });
-  return { org: org.service, identity: identity.service, catalog: createCatalogModule({ db: database.db }).service };
+  return {
+    org: org.service,
+    identity: identity.service,
+    catalog: createCatalogModule({ db: database.db }).service,
+    processes: createProcessModule({ db: database.db }),
+  };
 }

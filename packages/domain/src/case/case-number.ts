@@ -3,12 +3,26 @@
 
 const CASE_NUMBER = /^([0-9A-Z]{10,31})-(\d{8})-(\d{6})$/;
 
-/** Builds a case number from the item's implementation code, the day (YYYY-MM-DD, China time) and that day's sequence. */
-export function formatCaseNumber(implCode: string, day: string, sequence: number): string {
-  if (!/^[0-9A-Z]{10,31}$/.test(implCode)) throw new RangeError(`not an implementation code: ${implCode}`);
+/**
+ * The part of a case number taken from the implementation code: the code itself, or for an
+ * imported code kept as given (up to 50 characters, with hyphens) its first 31 letters and
+ * digits. Sequences are counted per prefix and day, so numbers stay unique either way.
+ */
+export function caseNumberPrefix(implCode: string): string {
+  const prefix = implCode
+    .toUpperCase()
+    .replace(/[^0-9A-Z]/g, '')
+    .slice(0, 31);
+  if (prefix.length < 10) throw new RangeError(`not an implementation code: ${implCode}`);
+  return prefix;
+}
+
+/** Builds a case number from the case-number prefix of the item's code, the day (YYYY-MM-DD, China time) and that day's sequence. */
+export function formatCaseNumber(prefix: string, day: string, sequence: number): string {
+  if (!/^[0-9A-Z]{10,31}$/.test(prefix)) throw new RangeError(`not a case-number prefix: ${prefix}`);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new RangeError(`not a day: ${day}`);
   if (!Number.isInteger(sequence) || sequence < 1 || sequence > 999_999) throw new RangeError(`sequence out of range: ${sequence}`);
-  return `${implCode}-${day.replaceAll('-', '')}-${String(sequence).padStart(6, '0')}`;
+  return `${prefix}-${day.replaceAll('-', '')}-${String(sequence).padStart(6, '0')}`;
 }
 
 /** The parts of a case number, or null when it is not one. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CASE_STATUSES, CaseTransitionError, applyCaseEvent, canApply, reduceCase, type CaseEvent, type CaseEventType } from './case-state.ts';
 import { exchangeCodeOfEvent, exchangeCodeOfState } from './exchange-codes.ts';
-import { formatCaseNumber, parseCaseNumber } from './case-number.ts';
+import { caseNumberPrefix, formatCaseNumber, parseCaseNumber } from './case-number.ts';
 
 const at = '2026-03-02T09:00:00+08:00';
 const submitted: CaseEvent = { type: 'submitted', at };
@@ -112,9 +112,18 @@ describe('case state machine (办件状态)', () => {
       'decided',
       'delivered',
       'revoked',
+      'green_channel_set',
     ];
     for (const log of Object.values(closed)) for (const type of allTypes) expect(canApply(reduceCase(log), type), type).toBe(false);
     expect(CASE_STATUSES).toContain(reduceCase(closed.revoked).status);
+  });
+
+  it('flags the green channel (绿色通道) while the case is open, without changing its status', () => {
+    const flagged = reduceCase([submitted, { type: 'green_channel_set', at, on: true }, accepted()]);
+    expect(flagged).toMatchObject({ status: 'processing', greenChannel: true, version: 3 });
+    expect(reduceCase([submitted, { type: 'green_channel_set', at, on: true }, { type: 'green_channel_set', at, on: false }]).greenChannel).toBe(false);
+    const delivered = [submitted, accepted(), { type: 'decided', at, decision: 'approve' }, { type: 'delivered', at }] satisfies CaseEvent[];
+    expect(canApply(reduceCase(delivered), 'green_channel_set')).toBe(false);
   });
 
   it('does not change the state it was given', () => {
@@ -153,6 +162,13 @@ describe('case numbers (办件编号)', () => {
     expect(caseNo).toBe(`${implCode}-20261122-000042`);
     expect(caseNo.length).toBeLessThanOrEqual(50);
     expect(parseCaseNumber(caseNo)).toEqual({ implCode, day: '2026-11-22', sequence: 42 });
+  });
+
+  it('takes the first 31 letters and digits of an imported code kept as given', () => {
+    expect(caseNumberPrefix('11511900mb1234567x351m010002001')).toBe('11511900MB1234567X351M010002001');
+    expect(caseNumberPrefix('SC-511900-0001-XK-2024-000123-0001-00')).toBe('SC5119000001XK2024000123000100');
+    expect(caseNumberPrefix('A-B-C-D-E-F-G-H-I-J-K-L-M-N-O-P-Q-R-S-T-U-V-W-X-Y-Z-0-1-2-3-4-5-6')).toHaveLength(31);
+    expect(() => caseNumberPrefix('AB-12')).toThrow(RangeError);
   });
 
   it('refuses what cannot be a case number', () => {

@@ -45,8 +45,30 @@ export type CaseEvent =
   | { type: 'step_completed'; at: string; step: string; outcome: StepOutcome; returnTo?: string | undefined }
   | { type: 'decided'; at: string; decision: Decision }
   | { type: 'delivered'; at: string }
-  | { type: 'revoked'; at: string };
+  | { type: 'revoked'; at: string }
+  /** 绿色通道: the case is flagged for priority handling (elderly, disabled, servicemen, key projects), or no longer. */
+  | { type: 'green_channel_set'; at: string; on: boolean };
 export type CaseEventType = CaseEvent['type'];
+
+/** Every event type, in the order a case usually meets them. */
+export const CASE_EVENT_TYPES = [
+  'submitted',
+  'supplement_requested',
+  'supplement_provided',
+  'accepted',
+  'refused',
+  'withdrawn',
+  'special_started',
+  'special_ended',
+  'extension_requested',
+  'extension_decided',
+  'deferred_supplied',
+  'step_completed',
+  'decided',
+  'delivered',
+  'revoked',
+  'green_channel_set',
+] as const satisfies readonly CaseEventType[];
 
 /** What the event log says about a case now. */
 export interface CaseState {
@@ -64,6 +86,8 @@ export interface CaseState {
   /** Materials replaced by a written commitment (告知承诺): each needs a post-check. */
   committedMaterials: string[];
   decision: Decision | null;
+  /** 绿色通道: handled first. */
+  greenChannel: boolean;
   /** How many events made this state (the case's version for optimistic concurrency). */
   version: number;
 }
@@ -77,6 +101,7 @@ export const initialCaseState: CaseState = {
   missingDeferred: [],
   committedMaterials: [],
   decision: null,
+  greenChannel: false,
   version: 0,
 };
 
@@ -108,6 +133,7 @@ const allowedFrom: Record<CaseEventType, readonly CaseStatus[]> = {
   decided: ['processing'],
   delivered: ['decided'],
   revoked: ['decided', 'delivered'],
+  green_channel_set: ['submitted', 'supplementing', 'processing', 'suspended', 'decided'],
 };
 
 /** Whether `type` may happen in `state` (without applying it). */
@@ -162,6 +188,8 @@ export function applyCaseEvent(state: CaseState, event: CaseEvent): CaseState {
       return { ...next, status: 'delivered' };
     case 'revoked':
       return { ...next, status: 'revoked' };
+    case 'green_channel_set':
+      return { ...next, greenChannel: event.on };
   }
 }
 

@@ -52,6 +52,7 @@ export function exchangeCodeOfEvent(event: CaseEvent): ExchangeStatusCode | null
     case 'extension_decided':
     case 'deferred_supplied':
     case 'delivered':
+    case 'green_channel_set':
       return null;
   }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseEvent } from './case-state.ts';
 import { openSteps, validateProcess, type ProcessDefinition, type ProcessStep } from './process.ts';
+import { defaultProcess } from './process-defaults.ts';
 
 const step = (key: string, kind: ProcessStep['kind'], role: string, sharePercent = 10, departmentId: string | null = null): ProcessStep => ({
   key,
@@ -101,5 +102,22 @@ describe('process definitions (办理流程)', () => {
 
   it('ignores completions of steps that are not open', () => {
     expect(keys([accepted, done('fire')])).toEqual(['review']);
+  });
+});
+
+describe('default process definitions (默认办理流程)', () => {
+  it('are valid: 即办件 by the window alone, 承诺件 through review and an approver', () => {
+    for (const caseType of ['1', '2', '9']) expect(validateProcess(defaultProcess(caseType)), caseType).toEqual([]);
+    expect(defaultProcess('1').stages.map((s) => (s.type === 'step' ? `${s.step.kind}:${s.step.role}` : s.key))).toEqual([
+      'accept:window',
+      'decide:window',
+      'deliver:window',
+    ]);
+    expect(defaultProcess('2').stages.map((s) => (s.type === 'step' ? `${s.step.kind}:${s.step.role}` : s.key))).toEqual([
+      'accept:window',
+      'review:reviewer',
+      'decide:approver',
+      'deliver:window',
+    ]);
   });
 });

@@ -4,3 +4,4 @@ export * from '../../modules/identity/identity.schema.ts';
 export * from './audit.schema.ts';
 export * from '../../modules/catalog/catalog.schema.ts';
 export * from '../../modules/calendar/calendar.schema.ts';
+export * from '../../modules/cases/cases.schema.ts';

@@ -18,6 +18,7 @@ import { createIdentityModule } from '../../modules/identity/index.ts';
 import { createOrgModule } from '../../modules/org/index.ts';
 import { createCatalogModule } from '../../modules/catalog/index.ts';
 import { createCalendarModule } from '../../modules/calendar/index.ts';
+import { createCasesModule } from '../../modules/cases/index.ts';
 import { healthRoutes } from '../../modules/health/health.routes.ts';
 import { errorHandler, sendError } from './error-handler.ts';
 import { enforcePolicy, policies } from './policy.ts';
@@ -80,6 +81,7 @@ export async function buildApp({ config, database, now = () => new Date() }: App
   const identity = createIdentityModule({ db: database.db, config, now, org: org.service.directory });
   const catalog = createCatalogModule({ db: database.db, publicUrl: config.publicUrl, cacheSeconds: config.catalogCacheSeconds });
   const calendar = createCalendarModule({ db: database.db, regionExists: org.service.directory.regionExists });
+  const cases = createCasesModule({ db: database.db, now, calendar: calendar.service, catalog: catalog.service });
 
   app.decorateRequest('actor', null);
   await app.register(
@@ -110,6 +112,7 @@ export async function buildApp({ config, database, now = () => new Date() }: App
       await api.register(org.routes);
       await api.register(catalog.routes);
       await api.register(calendar.routes);
+      await api.register(cases.routes);
       api.get('/openapi.json', { schema: { hide: true }, config: { policy: policies.public } }, async () => app.swagger());
     },
     { prefix: '/api' },

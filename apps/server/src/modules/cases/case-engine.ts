@@ -1,0 +1,182 @@
+/**
+ * The case engine: loads a case with its log, replays it through the state machine and the
+ * pinned process, and appends exactly one event per action with the projection, guarded by
+ * the case version, and the audit entry, all in one transaction.
+ */
+import type { ItemVersion } from '@tongban/contracts';
+import {
+  CaseTransitionError,
+  applyCaseEvent,
+  chinaToday,
+  computeDeadline,
+  exchangeCodeOfEvent,
+  exchangeCodeOfState,
+  openSteps,
+  reduceCase,
+  type CaseEvent,
+  type CaseState,
+  type CaseStatus,
+  type ProcessDefinition,
+  type ProcessPosition,
+  type WorkingCalendar,
+} from '@tongban/domain';
+import type { Db } from '../../platform/db/client.ts';
+import { appendAudit } from '../../platform/audit/audit.ts';
+import { AppError, conflict, notFound } from '../../platform/errors.ts';
+import type { Actor } from '../../platform/http/policy.ts';
+import { canSeeCase } from './cases.policy.ts';
+import { casesRepository as repo, type CaseEventRow, type CaseProjection, type CaseRow } from './cases.repository.ts';
+import { processDepartments, type ProcessService } from './process.service.ts';
+
+export type Meta = { requestId?: string; ip?: string };
+
+export interface CasesDeps {
+  db: Db;
+  now: () => Date;
+  /** From the calendar module: the working-day calendar of a region. */
+  calendar: { workingCalendar(regionCode: string | null): Promise<WorkingCalendar> };
+  /** From the catalog module: the published guide of an item, current or of a pinned version. */
+  catalog: { guide(implCode: string, version?: number): Promise<ItemVersion> };
+  processes: ProcessService;
+}
+
+export interface LoadedCase {
+  row: CaseRow;
+  events: CaseEventRow[];
+  domainEvents: CaseEvent[];
+  state: CaseState;
+  definition: ProcessDefinition;
+  position: ProcessPosition;
+}
+
+/** One action: the event it appends and what it records beside the state machine. */
+export interface CaseAction {
+  event: CaseEvent;
+  /** The role the actor acted in (the step's role, applicant, agent …). */
+  actorRole: string;
+  opinion?: string | null;
+  details?: Record<string, unknown>;
+  /** Projection columns the action changes beyond the state (materials, the time limit). */
+  patch?: Pick<CaseProjection, 'materials' | 'limitWorkingDays'>;
+  /** Audit action name, e.g. `case.accept`. */
+  audit: string;
+}
+
+/** The domain event a log row stands for; its time is the day in China. */
+export function toDomainEvent(row: CaseEventRow): CaseEvent {
+  return { ...row.payload, type: row.type, at: chinaToday(row.at) } as CaseEvent;
+}
+
+/** The fields of a domain event beyond its type and time, as the log stores them. */
+export function payloadOf(event: CaseEvent): Record<string, unknown> {
+  const { type: _type, at: _at, ...payload } = event;
+  return payload;
+}
+
+const actingStatuses: readonly CaseStatus[] = ['submitted', 'processing', 'suspended', 'decided'];
+
+/** The open steps of a case as the projection stores them (none while the applicant is the one to act, or once closed). */
+export function openProjection(def: ProcessDefinition, events: readonly CaseEvent[], status: CaseStatus, departmentId: string) {
+  const open = actingStatuses.includes(status) ? openSteps(def, events).open : [];
+  const steps = open.map((s) => ({ key: s.key, name: s.name, kind: s.kind, role: s.role, departmentId: s.departmentId ?? departmentId }));
+  return { openSteps: steps, openRoles: [...new Set(steps.map((s) => s.role))], openAssignees: steps.map((s) => `${s.role}@${s.departmentId}`) };
+}
+
+export function invalidState(details: Record<string, unknown>): AppError {
+  return new AppError('INVALID_STATE', details);
+}
+
+export function createCaseEngine({ db, now, calendar, processes }: CasesDeps) {
+  /** The due date of a state: the limit from acceptance, with suspensions (a running one until today) and extensions. */
+  async function deadline(regionCode: string, state: CaseState, limit: number | null, today: string) {
+    if (!state.acceptedAt || limit === null) return { dueDate: null, dueProvisional: false };
+    const cal = await calendar.workingCalendar(regionCode);
+    const d = computeDeadline(cal, {
+      acceptedOn: state.acceptedAt,
+      workingDays: limit,
+      suspensions: state.suspensions.map((s) => ({ from: s.from, to: s.to ?? (today < s.from ? s.from : today) })),
+      extensionWorkingDays: state.extensionDays,
+    });
+    return { dueDate: d.due, dueProvisional: d.provisional };
+  }
+
+  return {
+    deadline,
+
+    /** A case the actor may see, replayed; 404 when it does not exist or lies outside the actor's reach. */
+    async load(actor: Actor, caseNo: string): Promise<LoadedCase> {
+      const row = await repo.findByCaseNo(db, caseNo);
+      if (!row) throw notFound('case');
+      const definition = await processes.pinned(db, row.itemId, row.processVersion);
+      if (!canSeeCase(actor, row, processDepartments(definition))) throw notFound('case');
+      const events = await repo.events(db, row.id);
+      const domainEvents = events.map(toDomainEvent);
+      return { row, events, domainEvents, state: reduceCase(domainEvents), definition, position: openSteps(definition, domainEvents) };
+    },
+
+    /**
+     * Appends one event: the state machine decides whether it may happen (409 INVALID_STATE),
+     * the projection is written only if the case is still at the version loaded (409 CONFLICT
+     * for the loser of a race), then the event row and the audit entry, in one transaction.
+     */
+    async append(actor: Actor, loaded: LoadedCase, action: CaseAction, meta: Meta, expectedVersion?: number): Promise<void> {
+      const { row, state } = loaded;
+      if (expectedVersion !== undefined && expectedVersion !== row.version) throw conflict({ version: row.version });
+      let next: CaseState;
+      try {
+        next = applyCaseEvent(state, action.event);
+      } catch (err) {
+        if (err instanceof CaseTransitionError) throw invalidState({ status: err.status, event: err.event, reason: err.reason });
+        throw err;
+      }
+      const at = now();
+      const limit = action.patch?.limitWorkingDays ?? row.limitWorkingDays;
+      const due = await deadline(row.regionCode, next, limit, chinaToday(at));
+      const projection: CaseProjection = {
+        ...action.patch,
+        status: next.status,
+        exchangeStatus: exchangeCodeOfState(next),
+        greenChannel: next.greenChannel,
+        acceptedOn: next.acceptedAt,
+        ...due,
+        ...openProjection(loaded.definition, [...loaded.domainEvents, action.event], next.status, row.departmentId),
+        version: next.version,
+        updatedAt: at,
+      };
+      await db.transaction(async (tx) => {
+        if (!(await repo.updateProjection(tx, row.id, row.version, projection))) throw conflict();
+        await repo.insertEvent(tx, {
+          caseId: row.id,
+          seq: next.version,
+          type: action.event.type,
+          payload: payloadOf(action.event),
+          details: action.details ?? {},
+          actorId: actor.id,
+          actorName: actor.displayName,
+          actorRole: action.actorRole,
+          fromStatus: state.status,
+          toStatus: next.status,
+          exchangeCode: exchangeCodeOfEvent(action.event),
+          opinion: action.opinion ?? null,
+          dueDate: due.dueDate,
+          regionCode: row.regionCode,
+          at,
+        });
+        await appendAudit(
+          tx,
+          {
+            actorId: actor.id,
+            action: action.audit,
+            targetType: 'case',
+            targetId: row.caseNo,
+            ...meta,
+            details: { seq: next.version, event: action.event.type, from: state.status, to: next.status },
+          },
+          at,
+        );
+      });
+    },
+  };
+}
+
+export type CaseEngine = ReturnType<typeof createCaseEngine>;

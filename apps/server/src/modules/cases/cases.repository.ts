@@ -1,0 +1,192 @@
+/**
+ * The only file of the cases module that touches case tables. It also reads, never writes,
+ * a few facts the case snapshots need from other modules' tables (the applicant's account,
+ * the hall of an officer's window, department names and credit codes).
+ */
+import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { CaseStatus } from '@tongban/domain';
+import type { Executor } from '../../platform/db/client.ts';
+import { accounts } from '../identity/identity.schema.ts';
+import { departments, hallWindows } from '../org/org.schema.ts';
+import { caseEvents, caseNumberSequences, cases } from './cases.schema.ts';
+
+export type CaseRow = typeof cases.$inferSelect;
+export type NewCaseRow = typeof cases.$inferInsert;
+export type CaseEventRow = typeof caseEvents.$inferSelect;
+export type CaseProjection = Partial<Omit<NewCaseRow, 'id' | 'caseNo' | 'itemId' | 'submittedBy' | 'idempotencyKey' | 'requestHash'>> & {
+  version: number;
+  updatedAt: Date;
+};
+
+/** Cases somebody still has to act on. */
+const openStatuses: CaseStatus[] = ['submitted', 'processing', 'suspended', 'decided'];
+
+/** A region filter: the region itself, or everything below it when `prefix` is set. */
+export interface RegionFilter {
+  code: string;
+  prefix: string | null;
+}
+
+const inRegion = (column: typeof cases.regionCode | typeof cases.takenRegionCode, r: RegionFilter): SQL =>
+  r.prefix ? sql`${column} like ${`${r.prefix}%`}` : eq(column, r.code);
+const textArray = (values: string[]): SQL =>
+  sql`array[${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )}]::text[]`;
+
+const summaryColumns = {
+  caseNo: cases.caseNo,
+  itemName: cases.itemName,
+  applicantName: sql<string>`${cases.applicant}->>'name'`,
+  departmentName: departments.name,
+  regionCode: cases.regionCode,
+  takenRegionCode: cases.takenRegionCode,
+  status: cases.status,
+  greenChannel: cases.greenChannel,
+  submittedAt: cases.submittedAt,
+  dueDate: cases.dueDate,
+  limitWorkingDays: cases.limitWorkingDays,
+  openSteps: cases.openSteps,
+  version: cases.version,
+};
+
+export const casesRepository = {
+  /** The next number of the day for an implementation code. The row lock serialises concurrent submissions; a rolled-back number is never issued. */
+  async nextSequence(tx: Executor, implCode: string, day: string): Promise<number> {
+    const rows = await tx
+      .insert(caseNumberSequences)
+      .values({ implCode, day, last: 1 })
+      .onConflictDoUpdate({ target: [caseNumberSequences.implCode, caseNumberSequences.day], set: { last: sql`${caseNumberSequences.last} + 1` } })
+      .returning({ last: caseNumberSequences.last });
+    return rows[0]!.last;
+  },
+
+  async insertCase(tx: Executor, row: NewCaseRow): Promise<string> {
+    const rows = await tx.insert(cases).values(row).returning({ id: cases.id });
+    return rows[0]!.id;
+  },
+
+  async insertEvent(tx: Executor, row: typeof caseEvents.$inferInsert): Promise<void> {
+    await tx.insert(caseEvents).values(row);
+  },
+
+  /** Writes the projection of one more event; false when the case is no longer at `expectedVersion` (someone acted first). */
+  async updateProjection(tx: Executor, id: string, expectedVersion: number, patch: CaseProjection): Promise<boolean> {
+    const rows = await tx
+      .update(cases)
+      .set(patch)
+      .where(and(eq(cases.id, id), eq(cases.version, expectedVersion)))
+      .returning({ id: cases.id });
+    return rows.length > 0;
+  },
+
+  async findByCaseNo(tx: Executor, caseNo: string): Promise<CaseRow | undefined> {
+    const rows = await tx.select().from(cases).where(eq(cases.caseNo, caseNo));
+    return rows[0];
+  },
+
+  async findByIdempotencyKey(tx: Executor, submittedBy: string, key: string) {
+    const rows = await tx
+      .select({ caseNo: cases.caseNo, requestHash: cases.requestHash })
+      .from(cases)
+      .where(and(eq(cases.submittedBy, submittedBy), eq(cases.idempotencyKey, key)));
+    return rows[0];
+  },
+
+  async events(tx: Executor, caseId: string): Promise<CaseEventRow[]> {
+    return tx.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.seq));
+  },
+
+  /** Cases with an open step for the caller: department-bound steps by token, window and centre-admin steps by region. */
+  async inbox(tx: Executor, q: { tokens: string[]; regionalRoles: string[]; region: RegionFilter | null; limit: number; offset: number }) {
+    const reach: SQL[] = [];
+    if (q.tokens.length) reach.push(sql`${cases.openAssignees} && ${textArray(q.tokens)}`);
+    if (q.regionalRoles.length && q.region)
+      reach.push(
+        and(sql`${cases.openRoles} && ${textArray(q.regionalRoles)}`, or(inRegion(cases.regionCode, q.region), inRegion(cases.takenRegionCode, q.region)))!,
+      );
+    if (reach.length === 0) return { rows: [], total: 0 };
+    const where = and(inArray(cases.status, openStatuses), or(...reach));
+    const [rows, totals] = await Promise.all([
+      tx
+        .select(summaryColumns)
+        .from(cases)
+        .innerJoin(departments, eq(departments.id, cases.departmentId))
+        .where(where)
+        .orderBy(desc(cases.greenChannel), sql`${cases.dueDate} asc nulls last`, asc(cases.submittedAt))
+        .limit(q.limit)
+        .offset(q.offset),
+      tx.select({ n: count() }).from(cases).where(where),
+    ]);
+    return { rows, total: totals[0]?.n ?? 0 };
+  },
+
+  /** The cases an applicant (or the agent who applied for them) can follow, newest first. */
+  async mine(tx: Executor, accountId: string, limit: number, offset: number) {
+    const where = or(eq(cases.applicantAccountId, accountId), eq(cases.agentAccountId, accountId));
+    const [rows, totals] = await Promise.all([
+      tx
+        .select(summaryColumns)
+        .from(cases)
+        .innerJoin(departments, eq(departments.id, cases.departmentId))
+        .where(where)
+        .orderBy(desc(cases.submittedAt))
+        .limit(limit)
+        .offset(offset),
+      tx.select({ n: count() }).from(cases).where(where),
+    ]);
+    return { rows, total: totals[0]?.n ?? 0 };
+  },
+
+  // ---- Read-only facts from other modules' tables
+
+  /** What a case snapshots of the applicant's own account. */
+  async accountProfile(tx: Executor, id: string) {
+    const rows = await tx
+      .select({
+        kind: accounts.kind,
+        displayName: accounts.displayName,
+        residentId: accounts.residentId,
+        phone: accounts.phone,
+        organisationName: accounts.organisationName,
+        creditCode: accounts.creditCode,
+      })
+      .from(accounts)
+      .where(eq(accounts.id, id));
+    return rows[0];
+  },
+
+  /** The one active applicant account with this ID number or credit code, if exactly one exists. */
+  async applicantAccountId(tx: Executor, idType: 'resident_id' | 'credit_code', idNumber: string): Promise<string | null> {
+    const column = idType === 'resident_id' ? accounts.residentId : accounts.creditCode;
+    const kind = idType === 'resident_id' ? 'citizen' : 'enterprise';
+    const rows = await tx
+      .select({ id: accounts.id })
+      .from(accounts)
+      .where(and(eq(column, idNumber), eq(accounts.kind, kind), eq(accounts.status, 'active')))
+      .limit(2);
+    return rows.length === 1 ? rows[0]!.id : null;
+  },
+
+  /** The hall of the window an officer or agent sits at, or null. */
+  async hallOf(tx: Executor, accountId: string): Promise<string | null> {
+    const rows = await tx
+      .select({ hallId: hallWindows.hallId })
+      .from(accounts)
+      .innerJoin(hallWindows, eq(hallWindows.id, accounts.windowId))
+      .where(eq(accounts.id, accountId));
+    return rows[0]?.hallId ?? null;
+  },
+
+  async departments(tx: Executor, ids: string[]): Promise<Map<string, { name: string; creditCode: string }>> {
+    if (ids.length === 0) return new Map();
+    const rows = await tx
+      .select({ id: departments.id, name: departments.name, creditCode: departments.creditCode })
+      .from(departments)
+      .where(inArray(departments.id, ids));
+    return new Map(rows.map((r) => [r.id, { name: r.name, creditCode: r.creditCode }]));
+  },
+};
+
+export type CaseSummaryRow = Awaited<ReturnType<typeof casesRepository.mine>>['rows'][number];

@@ -1,0 +1,122 @@
+/** Case use cases (办件): submit, read, lists, the exchange view, and every action through the engine. */
+import type { CaseDetail, CaseExchange, CaseSummary, Page, SubmitCase } from '@tongban/contracts';
+import { chinaToday, regionPrefix, type WorkingCalendar } from '@tongban/domain';
+import { appendAudit } from '../../platform/audit/audit.ts';
+import { forbidden } from '../../platform/errors.ts';
+import type { Actor } from '../../platform/http/policy.ts';
+import { createActions } from './case-actions.ts';
+import { createCaseEngine, type CasesDeps, type LoadedCase, type Meta } from './case-engine.ts';
+import { toExchange } from './case-exchange.ts';
+import { toDetail, toSummary } from './case-presenter.ts';
+import { createSubmit } from './case-submit.ts';
+import { assigneeTokens, canActOnStep, regionalRoles } from './cases.policy.ts';
+import { casesRepository as repo, type CaseSummaryRow } from './cases.repository.ts';
+import { processDepartments } from './process.service.ts';
+
+export type { CasesDeps } from './case-engine.ts';
+
+export function createCasesService(deps: CasesDeps) {
+  const { db, now, calendar, catalog } = deps;
+  const engine = createCaseEngine(deps);
+  const submit = createSubmit(deps);
+  const actions = createActions(deps, engine);
+
+  const departmentsOf = (c: LoadedCase) => repo.departments(db, [c.row.departmentId, ...processDepartments(c.definition)]);
+
+  async function detail(c: LoadedCase): Promise<CaseDetail> {
+    const at = now();
+    const today = chinaToday(at);
+    const [content, departments, cal] = await Promise.all([
+      catalog.guide(c.row.implCode, c.row.itemVersion).then((g) => g.content),
+      departmentsOf(c),
+      calendar.workingCalendar(c.row.regionCode),
+    ]);
+    // A running special procedure moves the due date every day it lasts.
+    const due =
+      c.state.status === 'suspended'
+        ? await engine.deadline(c.row.regionCode, c.state, c.row.limitWorkingDays, today)
+        : { dueDate: c.row.dueDate, dueProvisional: c.row.dueProvisional };
+    const agentName = c.row.agentAccountId ? (c.events[0]?.actorName ?? null) : null;
+    return toDetail({ loaded: c, content, departments, cal, today, ...due, agentName });
+  }
+
+  async function summaries(rows: CaseSummaryRow[], mine?: (step: CaseSummaryRow['openSteps'][number], row: CaseSummaryRow) => boolean): Promise<CaseSummary[]> {
+    const today = chinaToday(now());
+    const calendars = new Map<string, WorkingCalendar>();
+    for (const r of rows) if (!calendars.has(r.regionCode)) calendars.set(r.regionCode, await calendar.workingCalendar(r.regionCode));
+    const departments = await repo.departments(db, [...new Set(rows.flatMap((r) => r.openSteps.map((s) => s.departmentId)))]);
+    return rows.map((r) => toSummary(r, calendars.get(r.regionCode)!, today, departments, mine ? (s) => mine(s, r) : undefined));
+  }
+
+  const then =
+    <A extends unknown[]>(action: (actor: Actor, caseNo: string, ...rest: A) => Promise<void>) =>
+    async (actor: Actor, caseNo: string, ...rest: A): Promise<CaseDetail> => {
+      await action(actor, caseNo, ...rest);
+      return detail(await engine.load(actor, caseNo));
+    };
+
+  return {
+    /** Submits an application; a retry with the same idempotency key returns the same case (`created: false`). */
+    async submit(actor: Actor, input: SubmitCase, headerKey: string | undefined, meta: Meta): Promise<{ created: boolean; detail: CaseDetail }> {
+      const { caseNo, created } = await submit(actor, input, headerKey, meta);
+      return { created, detail: await detail(await engine.load(actor, caseNo)) };
+    },
+
+    async get(actor: Actor, caseNo: string): Promise<CaseDetail> {
+      return detail(await engine.load(actor, caseNo));
+    },
+
+    /** The case in the national exchange shape, with the full ID number: staff only, and the reading is audited. */
+    async exchange(actor: Actor, caseNo: string, meta: Meta): Promise<CaseExchange> {
+      if (actor.kind !== 'staff') throw forbidden();
+      const c = await engine.load(actor, caseNo);
+      const [content, departments] = await Promise.all([catalog.guide(c.row.implCode, c.row.itemVersion).then((g) => g.content), departmentsOf(c)]);
+      await db.transaction((tx) => appendAudit(tx, { actorId: actor.id, action: 'case.exchange_read', targetType: 'case', targetId: caseNo, ...meta }, now()));
+      return toExchange(c, content, departments);
+    },
+
+    /** 待办: cases with an open step the caller may act on, green channel first, then by due date. */
+    async inbox(actor: Actor, q: { page: number; pageSize: number }): Promise<Page<CaseSummary>> {
+      const scope = actor.scope;
+      const region = scope ? { code: scope.regionCode, prefix: scope.includeSubRegions ? regionPrefix(scope.regionCode) : null } : null;
+      const { rows, total } = await repo.inbox(db, {
+        tokens: assigneeTokens(actor),
+        regionalRoles: regionalRoles(actor),
+        region,
+        limit: q.pageSize,
+        offset: (q.page - 1) * q.pageSize,
+      });
+      const items = await summaries(rows, (s, r) =>
+        canActOnStep(
+          actor,
+          { ...s, sharePercent: 0 },
+          { departmentId: s.departmentId, regionCode: r.regionCode, takenRegionCode: r.takenRegionCode, applicantAccountId: null, agentAccountId: null },
+        ),
+      );
+      return { items, total, page: q.page, pageSize: q.pageSize };
+    },
+
+    /** The applicant's own cases (and an agent's, for the people they applied for). */
+    async mine(actor: Actor, q: { page: number; pageSize: number }): Promise<Page<CaseSummary>> {
+      const { rows, total } = await repo.mine(db, actor.id, q.pageSize, (q.page - 1) * q.pageSize);
+      return { items: await summaries(rows), total, page: q.page, pageSize: q.pageSize };
+    },
+
+    accept: then(actions.accept),
+    refuse: then(actions.refuse),
+    requestSupplement: then(actions.requestSupplement),
+    provideSupplement: then(actions.provideSupplement),
+    supplyDeferred: then(actions.supplyDeferred),
+    withdraw: then(actions.withdraw),
+    completeStep: then(actions.completeStep),
+    startSpecial: then(actions.startSpecial),
+    endSpecial: then(actions.endSpecial),
+    requestExtension: then(actions.requestExtension),
+    decideExtension: then(actions.decideExtension),
+    decide: then(actions.decide),
+    deliver: then(actions.deliver),
+    setGreenChannel: then(actions.setGreenChannel),
+  };
+}
+
+export type CasesService = ReturnType<typeof createCasesService>;

@@ -1,0 +1,381 @@
+/**
+ * Cases (办件): applications, acceptance, the process steps, special procedures, extensions,
+ * decisions and delivery. Statuses and events come from packages/domain/src/case; the
+ * national exchange shape follows STANDARDS §2.2 (up_pro_accept / process / special_procedure / result).
+ */
+import { z } from 'zod';
+import { CASE_EVENT_TYPES, CASE_STATUSES, DECISIONS, SPECIAL_PROCEDURES } from '@tongban/domain';
+import { calendarDateSchema } from './calendar.ts';
+import { creditCodeSchema, mobilePhoneSchema, residentIdSchema } from './common.ts';
+
+/** 办件编号: `<实施编码>-<yyyyMMdd>-<seq6>`. */
+export const caseNoSchema = z.string().regex(/^[0-9A-Z]{10,31}-\d{8}-\d{6}$/);
+export const caseNoParamsSchema = z.object({ caseNo: caseNoSchema });
+
+export const caseStatusSchema = z.enum(CASE_STATUSES);
+export type CaseStatusCode = z.infer<typeof caseStatusSchema>;
+export const caseEventTypeSchema = z.enum(CASE_EVENT_TYPES);
+export const decisionSchema = z.enum(DECISIONS);
+export const specialProcedureSchema = z.enum(SPECIAL_PROCEDURES);
+
+/** 申报来源: online (网上), window (窗口代录), kiosk (自助终端), agent (代办员). */
+export const caseChannels = ['online', 'window', 'kiosk', 'agent'] as const;
+export const caseChannelSchema = z.enum(caseChannels);
+export type CaseChannel = z.infer<typeof caseChannelSchema>;
+
+/** How a material was provided: uploaded, taken from the licence library, replaced by a commitment (告知承诺), deferred (容缺) or missing. */
+export const materialProvisions = ['upload', 'licence', 'commitment', 'deferred', 'missing'] as const;
+export const materialProvisionSchema = z.enum(materialProvisions);
+export const materialKeySchema = z.string().regex(/^[a-z0-9_-]{1,40}$/);
+const stepKeySchema = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/);
+
+export const submittedMaterialSchema = z.object({ materialKey: materialKeySchema, provided: materialProvisionSchema });
+export type SubmittedMaterial = z.infer<typeof submittedMaterialSchema>;
+
+export const postalAddressSchema = z.object({
+  recipient: z.string().trim().min(1).max(50),
+  phone: mobilePhoneSchema,
+  address: z.string().trim().min(5).max(200),
+  postcode: z.string().regex(/^\d{6}$/),
+});
+
+/** 送达方式 chosen at submission: pickup at the window, post to an address, or electronic (e-licence / download). */
+export const deliveryChoiceSchema = z.discriminatedUnion('method', [
+  z.object({ method: z.literal('window') }),
+  z.object({ method: z.literal('post'), address: postalAddressSchema }),
+  z.object({ method: z.literal('electronic') }),
+]);
+export type DeliveryChoice = z.infer<typeof deliveryChoiceSchema>;
+
+/** The applicant a window officer or an agent applies for. */
+export const principalSchema = z.discriminatedUnion('idType', [
+  z.object({
+    idType: z.literal('resident_id'),
+    idNumber: residentIdSchema,
+    name: z.string().trim().min(2).max(50),
+    phone: mobilePhoneSchema.optional(),
+  }),
+  z.object({
+    idType: z.literal('credit_code'),
+    idNumber: creditCodeSchema,
+    /** The organisation's name. */
+    name: z.string().trim().min(2).max(100),
+    contactName: z.string().trim().min(2).max(50).optional(),
+    phone: mobilePhoneSchema.optional(),
+  }),
+]);
+export type Principal = z.infer<typeof principalSchema>;
+
+/** 授权委托: what an agent records from the applicant's signed authorisation. */
+export const authorisationSchema = z.object({
+  /** The number or reference of the signed 授权委托书. */
+  documentNo: z.string().trim().min(1).max(50),
+  /** What it covers (委托事项). */
+  scope: z.string().trim().min(1).max(200),
+  signedOn: calendarDateSchema,
+  validUntil: calendarDateSchema,
+});
+export type Authorisation = z.infer<typeof authorisationSchema>;
+
+export const idempotencyKeySchema = z.string().regex(/^[A-Za-z0-9._:-]{8,100}$/, { message: 'cases.idempotencyKey' });
+
+export const submitCaseSchema = z.object({
+  implCode: z.string().regex(/^[0-9A-Z-]{10,50}$/),
+  channel: caseChannelSchema.default('online'),
+  formData: z.record(z.string(), z.unknown()),
+  materials: z.array(submittedMaterialSchema).max(100).default([]),
+  delivery: deliveryChoiceSchema,
+  onBehalfOf: principalSchema.optional(),
+  authorisation: authorisationSchema.optional(),
+  /** Or the Idempotency-Key header: a retried submit with the same key returns the same case. */
+  idempotencyKey: idempotencyKeySchema.optional(),
+});
+export type SubmitCase = z.infer<typeof submitCaseSchema>;
+
+/** Every action may carry the case version the caller read: a newer one gives 409 CONFLICT. */
+const expected = { version: z.number().int().min(1).optional() };
+const opinion = (min = 0, max = 1000) => z.string().trim().min(min).max(max);
+
+/** 受理: the window may correct the materials it verified at the counter (容缺 and 告知承诺 are read from them). */
+export const acceptCaseSchema = z.object({ materials: z.array(submittedMaterialSchema).max(100).optional(), opinion: opinion().default(''), ...expected });
+/** 不予受理: reason and legal basis are required. */
+export const refuseCaseSchema = z.object({ reason: opinion(2), legalBasis: opinion(2), ...expected });
+/** 补正: one notice listing every missing material once (一次性告知). */
+export const requestSupplementSchema = z.object({
+  missing: z
+    .array(z.object({ materialKey: materialKeySchema, note: z.string().trim().max(500).default('') }))
+    .min(1)
+    .max(100),
+  opinion: opinion().default(''),
+  ...expected,
+});
+export const provideSupplementSchema = z.object({ materials: z.array(submittedMaterialSchema).min(1).max(100), ...expected });
+export const withdrawCaseSchema = z.object({ reason: opinion(1, 500), ...expected });
+export const completeStepSchema = z.object({
+  step: stepKeySchema,
+  outcome: z.enum(['approve', 'refuse', 'return']),
+  opinion: opinion(1, 2000),
+  /** The earlier step a return goes back to. */
+  returnTo: stepKeySchema.optional(),
+  ...expected,
+});
+export const startSpecialSchema = z.object({ procedure: specialProcedureSchema, reason: opinion(2), ...expected });
+export const endSpecialSchema = z.object({ result: opinion(1, 2000), opinion: opinion().default(''), ...expected });
+export const requestExtensionSchema = z.object({ workingDays: z.number().int().min(1).max(60), reason: opinion(2), ...expected });
+export const decideExtensionSchema = z.object({ approved: z.boolean(), opinion: opinion(1), ...expected });
+export const decideCaseSchema = z.object({
+  decision: decisionSchema,
+  opinion: opinion(1, 2000),
+  /** 结果证照名称 / 编号, when the result is a licence or certificate. */
+  resultName: z.string().trim().max(100).optional(),
+  resultNo: z.string().trim().max(50).optional(),
+  ...expected,
+});
+export const deliverCaseSchema = z
+  .object({
+    method: z.enum(['window', 'post', 'electronic']),
+    trackingNo: z.string().trim().max(50).optional(),
+    recipient: z.string().trim().max(50).optional(),
+    note: z.string().trim().max(500).optional(),
+    ...expected,
+  })
+  .refine((d) => d.method !== 'post' || !!d.trackingNo, { path: ['trackingNo'], message: 'cases.trackingNo' });
+export const greenChannelSchema = z.object({ on: z.boolean(), reason: opinion(2, 500), ...expected });
+export const supplyDeferredSchema = z.object({ materialKey: materialKeySchema, ...expected });
+
+// ---- Responses
+
+export const caseStepSchema = z.object({
+  key: z.string(),
+  name: z.string(),
+  kind: z.enum(['accept', 'review', 'decide', 'deliver']),
+  role: z.string(),
+  departmentId: z.uuid(),
+  departmentName: z.string().nullable(),
+});
+export type CaseStep = z.infer<typeof caseStepSchema>;
+
+export const caseMaterialSchema = z.object({
+  materialKey: z.string(),
+  name: z.string(),
+  necessity: z.enum(['required', 'optional', 'deferrable']),
+  provided: materialProvisionSchema,
+});
+
+export const caseApplicantSchema = z.object({
+  name: z.string(),
+  kind: z.enum(['person', 'organisation']),
+  idType: z.enum(['resident_id', 'credit_code']),
+  /** Masked (脱敏) everywhere but the exchange output. */
+  idNumberMasked: z.string(),
+  phoneMasked: z.string().nullable(),
+  contactName: z.string().nullable(),
+});
+
+export const deadlineLightSchema = z.enum(['green', 'yellow', 'red']);
+
+export const caseTimelineEntrySchema = z.object({
+  seq: z.number().int(),
+  type: caseEventTypeSchema,
+  typeName: z.string(),
+  at: z.string(),
+  actorName: z.string(),
+  actorRole: z.string(),
+  fromStatus: caseStatusSchema.nullable(),
+  toStatus: caseStatusSchema,
+  toStatusName: z.string(),
+  /** 办理状态代码 the event reports to the national exchange (null: the exchange does not carry it). */
+  exchangeCode: z.string().nullable(),
+  opinion: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+  /** The due date after the event, and the working days that were left on the day of the event. */
+  dueDate: z.string().nullable(),
+  remainingWorkingDays: z.number().int().nullable(),
+});
+export type CaseTimelineEntry = z.infer<typeof caseTimelineEntrySchema>;
+
+export const caseDetailSchema = z
+  .object({
+    caseNo: z.string(),
+    itemId: z.uuid(),
+    itemName: z.string(),
+    implCode: z.string(),
+    itemVersion: z.number().int(),
+    processVersion: z.number().int(),
+    /** A.6 办件类型: 1 即办件, 2 承诺件, 9 其他. */
+    caseType: z.string(),
+    departmentId: z.uuid(),
+    departmentName: z.string(),
+    regionCode: z.string(),
+    takenRegionCode: z.string(),
+    applicant: caseApplicantSchema,
+    agent: z.object({ name: z.string(), authorisation: authorisationSchema }).nullable(),
+    channel: caseChannelSchema,
+    formData: z.record(z.string(), z.unknown()),
+    materials: z.array(caseMaterialSchema),
+    delivery: deliveryChoiceSchema,
+    status: caseStatusSchema,
+    statusName: z.string(),
+    exchangeStatus: z.string(),
+    exchangeStatusName: z.string(),
+    greenChannel: z.boolean(),
+    submittedAt: z.string(),
+    acceptedOn: z.string().nullable(),
+    limitWorkingDays: z.number().int().nullable(),
+    dueDate: z.string().nullable(),
+    dueProvisional: z.boolean(),
+    remainingWorkingDays: z.number().int().nullable(),
+    light: deadlineLightSchema.nullable(),
+    openSteps: z.array(caseStepSchema),
+    /** The materials the open 补正 notice asks for. */
+    supplementRequested: z.array(z.object({ materialKey: z.string(), name: z.string(), note: z.string() })),
+    missingDeferred: z.array(z.string()),
+    committedMaterials: z.array(z.string()),
+    pendingExtension: z.number().int().nullable(),
+    extensionDays: z.number().int(),
+    decision: decisionSchema.nullable(),
+    version: z.number().int(),
+    timeline: z.array(caseTimelineEntrySchema),
+  })
+  .meta({ id: 'CaseDetail' });
+export type CaseDetail = z.infer<typeof caseDetailSchema>;
+
+export const caseSummarySchema = z
+  .object({
+    caseNo: z.string(),
+    itemName: z.string(),
+    applicantName: z.string(),
+    departmentName: z.string(),
+    status: caseStatusSchema,
+    statusName: z.string(),
+    greenChannel: z.boolean(),
+    submittedAt: z.string(),
+    dueDate: z.string().nullable(),
+    remainingWorkingDays: z.number().int().nullable(),
+    light: deadlineLightSchema.nullable(),
+    /** In the inbox: the open steps this officer may act on. */
+    openSteps: z.array(caseStepSchema),
+    version: z.number().int(),
+  })
+  .meta({ id: 'CaseSummary' });
+export type CaseSummary = z.infer<typeof caseSummarySchema>;
+
+export const caseListQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+/** National exchange (STANDARDS §2.2). Times are `YYYYMMDDhhmmss` in China time (GB/T 39046 日期时间型). */
+export const caseExchangeSchema = z
+  .object({
+    /** up_pro_accept */
+    accept: z.object({
+      caseNo: z.string(),
+      baseCode: z.string(),
+      implCode: z.string(),
+      handleItemCode: z.string().nullable(),
+      itemName: z.string(),
+      itemVersion: z.number().int(),
+      summary: z.string(),
+      applicantType: z.enum(['1', '2']),
+      applicantName: z.string(),
+      applicantIdType: z.string(),
+      applicantIdNumber: z.string(),
+      contactName: z.string().nullable(),
+      contactPhone: z.string().nullable(),
+      acceptDeptName: z.string(),
+      acceptDeptCode: z.string(),
+      acceptUser: z.string().nullable(),
+      applyTime: z.string(),
+      acceptTime: z.string().nullable(),
+      acceptDocNo: z.string().nullable(),
+      handleType: z.string(),
+      promisedTime: z.string().nullable(),
+      address: z.string().nullable(),
+      postcode: z.string().nullable(),
+      channelCode: z.string(),
+      regionCode: z.string(),
+      statusCode: z.string(),
+      statusName: z.string(),
+    }),
+    /** up_pro_process: one row per step done (环节办理状态 2 已办) and per step open (1 待办). */
+    process: z.array(
+      z.object({
+        caseNo: z.string(),
+        stepName: z.string(),
+        /** 业务动作: 通过 / 退回 / 其他 (null while the step is open). */
+        action: z.enum(['通过', '退回', '其他']).nullable(),
+        opinion: z.string().nullable(),
+        user: z.string().nullable(),
+        deptName: z.string().nullable(),
+        startTime: z.string(),
+        endTime: z.string().nullable(),
+        stepStatus: z.enum(['1', '2']),
+      }),
+    ),
+    /** up_pro_special_procedure: A.7 code 1 延长审批, 2 other special procedures. */
+    specialProcedures: z.array(
+      z.object({
+        caseNo: z.string(),
+        typeCode: z.enum(['1', '2']),
+        typeName: z.string(),
+        startTime: z.string(),
+        reason: z.string(),
+        applicant: z.string(),
+        endTime: z.string().nullable(),
+        result: z.string().nullable(),
+        opinion: z.string().nullable(),
+        user: z.string().nullable(),
+      }),
+    ),
+    /** up_pro_result, once decided. */
+    result: z
+      .object({
+        caseNo: z.string(),
+        resultCode: z.string(),
+        resultName: z.string(),
+        finishTime: z.string(),
+        description: z.string(),
+        licenceName: z.string().nullable(),
+        licenceNo: z.string().nullable(),
+        expressDelivery: z.enum(['0', '1']),
+        satisfaction: z.string().nullable(),
+      })
+      .nullable(),
+    /** up_pro_material */
+    materials: z.array(z.object({ caseNo: z.string(), name: z.string(), collectMethod: z.string(), count: z.number().int() })),
+  })
+  .meta({ id: 'CaseExchange' });
+export type CaseExchange = z.infer<typeof caseExchangeSchema>;
+
+/** Chinese names of statuses and events, as the timeline shows them. */
+export const caseStatusNames: Record<CaseStatusCode, string> = {
+  submitted: '已提交待受理',
+  supplementing: '补正中',
+  processing: '办理中',
+  suspended: '特别程序中',
+  decided: '已办结待送达',
+  delivered: '已送达',
+  withdrawn: '已撤回',
+  refused: '不予受理',
+  revoked: '已撤销',
+};
+
+export const caseEventNames: Record<z.infer<typeof caseEventTypeSchema>, string> = {
+  submitted: '提交申请',
+  supplement_requested: '一次性告知补正',
+  supplement_provided: '补正材料',
+  accepted: '受理',
+  refused: '不予受理',
+  withdrawn: '撤回申请',
+  special_started: '特别程序开始',
+  special_ended: '特别程序结束',
+  extension_requested: '申请延长审批',
+  extension_decided: '延长审批决定',
+  deferred_supplied: '补交容缺材料',
+  step_completed: '环节办理',
+  decided: '作出决定',
+  delivered: '送达',
+  revoked: '撤销',
+  green_channel_set: '绿色通道',
+};
