@@ -3,7 +3,7 @@
  * search and guide-fetch throughput (autocannon) and latency percentiles (sequential requests)
  * against a bare Fastify route measured in the same run.
  *
- *   npm run bench:catalog [-- --items 100000 --seconds 10]
+ *   npm run bench:catalog [-- --items 100000 --seconds 10 --rounds 3]
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,9 +18,12 @@ import { indexText, pinyinText } from '../apps/server/src/modules/catalog/search
 import { demoCatalog } from '../apps/server/db/seed/catalog/index.ts';
 import { startCluster } from '../scripts/pg-cluster.js';
 
-const { values } = parseArgs({ options: { items: { type: 'string', default: '100000' }, seconds: { type: 'string', default: '10' } } });
+const { values } = parseArgs({
+  options: { items: { type: 'string', default: '100000' }, seconds: { type: 'string', default: '10' }, rounds: { type: 'string', default: '3' } },
+});
 const total = Number(values.items);
 const duration = Number(values.seconds);
+const rounds = Number(values.rounds);
 // The issue's five, common ones, a homophone typo and pinyin initials (the two fall-back paths).
 const queries = [
   '营业执照',
@@ -59,7 +62,10 @@ async function sequentialLatency(urls: string[], n: number) {
 
 async function throughput(base: string, paths: string[]) {
   // Each connection cycles through the paths; the load runs in a worker thread, off the server's event loop.
-  const r = await autocannon({ url: base, duration, connections: 20, workers: 1, requests: paths.map((p) => ({ method: 'GET' as const, path: p })) });
+  const requests = paths.map((p) => ({ method: 'GET' as const, path: p }));
+  // A short, discarded warm-up first, so that every target is measured with its code optimised (JIT) and its caches filled.
+  await autocannon({ url: base, duration: 2, connections: 20, workers: 1, requests });
+  const r = await autocannon({ url: base, duration, connections: 20, workers: 1, requests });
   if (r.non2xx > 0 || r.errors > 0) throw new Error(`${r.non2xx} non-2xx, ${r.errors} errors`);
   return { rps: r.requests.average, p99: r.latency.p99 };
 }
@@ -155,33 +161,39 @@ try {
   // A second ceiling: the bare route sending a real guide's bytes, to separate the platform's cost from the payload's.
   const sample = Buffer.from(await (await fetch(server.url + guidePaths[0]!)).arrayBuffer());
   guideBytes = sample;
-  const bareT = await throughput(bareBase, ['/bare']);
-  const bareGuideT = await throughput(bareBase, ['/bare-guide']);
-  const measures: [string, { rps: number; p99: number }, { p50: number; p95: number; p99: number }][] = [
-    ['bare Fastify route', bareT, await sequentialLatency([`${bareBase}/bare`], 1000)],
-    [`bare route, ${(sample.length / 1024).toFixed(1)} KB guide bytes`, bareGuideT, await sequentialLatency([`${bareBase}/bare-guide`], 1000)],
+  // The targets are measured in interleaved rounds and each reports its median, so that a burst of load from another
+  // tenant of a shared machine does not land on one target only.
+  const targets: { name: string; base: string; paths: string[]; latencyRuns: number }[] = [
+    { name: 'bare Fastify route', base: bareBase, paths: ['/bare'], latencyRuns: 1000 },
+    { name: `bare route, ${(sample.length / 1024).toFixed(1)} KB guide bytes`, base: bareBase, paths: ['/bare-guide'], latencyRuns: 1000 },
+    { name: `search (${queries.length} queries)`, base: server.url, paths: searchPaths, latencyRuns: 600 },
+    { name: 'guide fetch (500 items)', base: server.url, paths: guidePaths, latencyRuns: 1000 },
+    { name: `search uncached (${queries.length} queries)`, base: uncached.url, paths: searchPaths, latencyRuns: 300 },
+    { name: 'guide fetch uncached (500 items)', base: uncached.url, paths: guidePaths, latencyRuns: 1000 },
   ];
-  for (const [name, base] of [
-    ['', server.url],
-    [' uncached', uncached.url],
-  ] as const) {
-    const searchT = await throughput(base, searchPaths);
-    const searchL = await sequentialLatency(
-      searchPaths.map((p) => base + p),
-      600,
-    );
-    measures.push([`search${name} (${queries.length} queries)`, searchT, searchL]);
-    const guideT = await throughput(base, guidePaths);
-    const guideL = await sequentialLatency(
-      guidePaths.map((p) => base + p),
-      1000,
-    );
-    measures.push([`guide fetch${name} (500 items)`, guideT, guideL]);
+  const runs = targets.map(() => [] as { rps: number; p99: number }[]);
+  for (let round = 0; round < rounds; round++) for (const [i, t] of targets.entries()) runs[i]!.push(await throughput(t.base, t.paths));
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const measures: [string, { rps: number; p99: number }, { p50: number; p95: number; p99: number }][] = [];
+  for (const [i, t] of targets.entries()) {
+    const rps = median(runs[i]!.map((r) => r.rps));
+    const p99 = median(runs[i]!.map((r) => r.p99));
+    measures.push([
+      t.name,
+      { rps, p99 },
+      await sequentialLatency(
+        t.paths.map((p) => t.base + p),
+        t.latencyRuns,
+      ),
+    ]);
   }
+  const bareT = measures[0]![1];
 
   const row = (name: string, t: { rps: number; p99: number }, l: { p50: number; p95: number; p99: number }) =>
     `${name.padEnd(34)} ${t.rps.toFixed(0).padStart(8)} ${(t.rps / bareT.rps).toFixed(2).padStart(6)}   ${l.p50.toFixed(1).padStart(6)} ${l.p95.toFixed(1).padStart(6)} ${l.p99.toFixed(1).padStart(6)}`;
-  console.log(`\n${total} items on PostgreSQL; throughput: 20 connections for ${duration} s; latency: sequential requests (ms)`);
+  console.log(
+    `\n${total} items on PostgreSQL; throughput: 20 connections for ${duration} s, median of ${rounds} interleaved rounds; latency: sequential requests (ms)`,
+  );
   console.log(`${'measure'.padEnd(34)} ${'req/s'.padStart(8)} ${'ratio'.padStart(6)}   ${'p50'.padStart(6)} ${'p95'.padStart(6)} ${'p99'.padStart(6)}`);
   for (const [name, t, l] of measures) console.log(row(name, t, l));
   const dir = path.join(import.meta.dirname, 'results');
