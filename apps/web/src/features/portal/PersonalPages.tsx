@@ -8,22 +8,6 @@ import { ChangePasswordForm } from '../identity/ChangePasswordForm.tsx';
 import { ProfileDetails } from '../identity/ProfileDetails.tsx';
 import { RequireLogin } from './RequireLogin.tsx';
 
-/** 我的办件 */
-export function MyCasesPage() {
-  const { t } = useTranslation();
-  return (
-    <RequireLogin>
-      {() => (
-        <div className="tb-portal-body">
-          <DocumentTitle title={t('portal.myCases')} />
-          <h1>{t('portal.myCases')}</h1>
-          <EmptyState title={t('portal.casesEmpty')} text={t('portal.casesEmptyText')} />
-        </div>
-      )}
-    </RequireLogin>
-  );
-}
-
 /** 我的证照 */
 export function MyLicencesPage() {
   const { t } = useTranslation();

@@ -6,4 +6,6 @@ export { HomePage } from './HomePage.tsx';
 export { SearchPage } from './SearchPage.tsx';
 export { GuidePage } from './guide/GuidePage.tsx';
 export { BundlePage } from './bundles/BundlePage.tsx';
-export { MyCasesPage, MyLicencesPage, ProfilePage, PortalIndexRedirect, PortalNotFound } from './PersonalPages.tsx';
+export { MyLicencesPage, ProfilePage, PortalIndexRedirect, PortalNotFound } from './PersonalPages.tsx';
+export { MyCasesPage } from './cases/MyCasesPage.tsx';
+export { CaseProgressPage } from './cases/CaseProgressPage.tsx';

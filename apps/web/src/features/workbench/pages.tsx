@@ -1,42 +1,14 @@
 import { SearchOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Descriptions, Form, Input, Row, Statistic } from 'antd';
+import { Button, Card, Descriptions, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../app/components/EmptyState.tsx';
 import { NotFoundResult } from '../../app/components/Results.tsx';
 import { AreaPage } from '../../app/layout/AreaPage.tsx';
 import { useSession } from '../../app/session.ts';
-import { LightLegend } from './Lights.tsx';
 
-/** 待办: the inbox is home. Cases arrive with the cases module. */
-export function InboxPage() {
-  const { t } = useTranslation();
-  return (
-    <AreaPage title={t('workbench.inbox')}>
-      <Row gutter={[16, 16]}>
-        <Col xs={24} sm={8}>
-          <Card>
-            <Statistic title={t('workbench.countMine')} value={0} />
-          </Card>
-        </Col>
-        <Col xs={24} sm={8}>
-          <Card>
-            <Statistic title={t('workbench.countDueSoon')} value={0} />
-          </Card>
-        </Col>
-        <Col xs={24} sm={8}>
-          <Card>
-            <Statistic title={t('workbench.countOverdue')} value={0} />
-          </Card>
-        </Col>
-      </Row>
-      <LightLegend />
-      <Card className="tb-mt">
-        <EmptyState title={t('workbench.inboxEmpty')} text={t('workbench.inboxEmptyText')} />
-      </Card>
-    </AreaPage>
-  );
-}
+/** 待办: the inbox is home (features/workbench/cases). */
+export { InboxPage } from './cases/index.ts';
 
 /** 窗口受理 */
 export function AcceptPage() {

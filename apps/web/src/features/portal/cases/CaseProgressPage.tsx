@@ -1,0 +1,162 @@
+import { PhoneOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import type { CaseDetail } from '@tongban/contracts';
+import { Alert, Button, Result, Skeleton, Space } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { isApiError } from '../../../app/apiError.ts';
+import { useFormat } from '../../../app/format.ts';
+import { ButtonLink } from '../../../app/components/ButtonLink.tsx';
+import { DocumentTitle } from '../../../app/components/DocumentTitle.tsx';
+import { QueryError } from '../../../app/components/QueryError.tsx';
+import { RequireLogin } from '../RequireLogin.tsx';
+import { CASE_NO_PATTERN, canWithdraw, getCase, isClosed, myCaseKeys } from './api.ts';
+import { CaseStatusTag, useRemainingText } from './CaseStatusTag.tsx';
+import { CaseTimeline } from './CaseTimeline.tsx';
+import { WithdrawCase } from './WithdrawCase.tsx';
+import './cases.css';
+
+const isMissing = (error: unknown) => isApiError(error) && (error.status === 404 || error.code === 'NOT_FOUND');
+
+/** /portal/cases/:caseNo — 办件进度: where the case is, what happens next, what is missing, and 撤回. */
+export function CaseProgressPage() {
+  return <RequireLogin>{() => <CaseProgress />}</RequireLogin>;
+}
+
+function CaseProgress() {
+  const { t } = useTranslation();
+  const caseNo = useParams().caseNo ?? '';
+  const valid = CASE_NO_PATTERN.test(caseNo);
+  const query = useQuery({
+    queryKey: myCaseKeys.detail(caseNo),
+    queryFn: ({ signal }) => getCase(caseNo, signal),
+    enabled: valid,
+  });
+
+  if (!valid || (query.isError && isMissing(query.error))) return <CaseNotFound />;
+  if (query.isPending) {
+    return (
+      <div className="tb-portal-body" aria-busy="true">
+        <DocumentTitle title={t('myCases.progress.loading')} />
+        <span className="tb-visually-hidden" role="status">
+          {t('myCases.progress.loading')}
+        </span>
+        <Skeleton active title={{ width: '60%' }} paragraph={{ rows: 3 }} />
+        <Skeleton active paragraph={{ rows: 6 }} />
+      </div>
+    );
+  }
+  if (query.isError) {
+    return (
+      <div className="tb-portal-body">
+        <QueryError error={query.error} onRetry={() => void query.refetch()} />
+      </div>
+    );
+  }
+  return <CaseProgressView detail={query.data} />;
+}
+
+function CaseProgressView({ detail }: { detail: CaseDetail }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const remaining = useRemainingText();
+  const left = detail.dueDate && !isClosed(detail.status) ? remaining(detail.remainingWorkingDays) : null;
+  return (
+    <article className="tb-portal-body tb-case-progress">
+      <DocumentTitle title={t('myCases.progress.title', { name: detail.itemName })} />
+      <Link to="/portal/cases" className="tb-back-link">
+        {t('myCases.progress.back')}
+      </Link>
+      <h1 data-testid="case-title">{detail.itemName}</h1>
+      <div className="tb-case-summary" data-testid="case-summary">
+        <CaseStatusTag status={detail.status} />
+        <dl className="tb-case-facts">
+          <div>
+            <dt>{t('myCases.caseNo')}</dt>
+            <dd className="tb-case-no">{detail.caseNo}</dd>
+          </div>
+          <div>
+            <dt>{t('myCases.department')}</dt>
+            <dd>{detail.departmentName}</dd>
+          </div>
+          <div>
+            <dt>{t('myCases.submittedOn')}</dt>
+            <dd>{format.date(detail.submittedAt)}</dd>
+          </div>
+          {detail.dueDate && (
+            <div>
+              <dt>{detail.dueProvisional ? t('myCases.dueProvisional') : t('myCases.dueOn')}</dt>
+              <dd>{format.date(detail.dueDate)}</dd>
+            </div>
+          )}
+        </dl>
+        {left && (
+          <p className={`tb-case-remaining tb-case-left-${detail.light ?? 'green'}`} data-testid="case-remaining">
+            {left}
+          </p>
+        )}
+        {!detail.dueDate && !isClosed(detail.status) && <p className="tb-muted">{t('myCases.clockNotStarted')}</p>}
+        {isClosed(detail.status) && (
+          <p className="tb-case-closed" data-testid="case-closed">
+            {t(`myCases.next.${detail.status}`)}
+          </p>
+        )}
+      </div>
+
+      {detail.status === 'supplementing' && detail.supplementRequested.length > 0 && (
+        <Alert
+          className="tb-mt"
+          type="warning"
+          showIcon
+          data-testid="case-missing"
+          title={t('myCases.progress.missingTitle')}
+          description={
+            <>
+              <p>{t('myCases.progress.missingText')}</p>
+              <ul className="tb-case-missing-list">
+                {detail.supplementRequested.map((m) => (
+                  <li key={m.materialKey}>
+                    {m.name}
+                    {m.note && <span className="tb-muted">{t('myCases.progress.missingNote', { note: m.note })}</span>}
+                  </li>
+                ))}
+              </ul>
+            </>
+          }
+        />
+      )}
+
+      <section className="tb-section" aria-labelledby="case-timeline-h">
+        <h2 id="case-timeline-h">{t('myCases.progress.timeline')}</h2>
+        <CaseTimeline detail={detail} />
+      </section>
+
+      {canWithdraw(detail.status) && <WithdrawCase detail={detail} />}
+    </article>
+  );
+}
+
+/** A case that does not exist, or is not this user's: say so kindly. */
+function CaseNotFound() {
+  const { t } = useTranslation();
+  return (
+    <div className="tb-portal-body" data-testid="case-not-found">
+      <DocumentTitle title={t('myCases.notFound.title')} />
+      <Result
+        status="404"
+        title={<h1 className="tb-result-title">{t('myCases.notFound.title')}</h1>}
+        subTitle={t('myCases.notFound.text')}
+        extra={
+          <Space wrap>
+            <ButtonLink type="primary" to="/portal/cases">
+              {t('myCases.notFound.action')}
+            </ButtonLink>
+            <Button href="tel:12345" icon={<PhoneOutlined aria-hidden />}>
+              {t('search.call12345')}
+            </Button>
+          </Space>
+        }
+      />
+    </div>
+  );
+}

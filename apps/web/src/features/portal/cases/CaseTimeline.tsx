@@ -1,0 +1,63 @@
+import type { CaseDetail, CaseTimelineEntry } from '@tongban/contracts';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../../app/format.ts';
+import { isClosed } from './api.ts';
+
+type Missing = { materialKey: string; name: string; note: string };
+
+/** The 补正 list an event recorded (details.missing: names and notes). */
+function missingOf(entry: CaseTimelineEntry): Missing[] {
+  const list = entry.details['missing'];
+  if (!Array.isArray(list)) return [];
+  return list.filter((m): m is Missing => typeof m === 'object' && m !== null && typeof (m as Missing).name === 'string');
+}
+
+/** The progress as a timeline in plain words: each step, when, and (last) what happens next. */
+export function CaseTimeline({ detail }: { detail: CaseDetail }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const entries = [...detail.timeline].sort((a, b) => a.seq - b.seq);
+  return (
+    <ol className="tb-case-timeline" data-testid="case-timeline">
+      {entries.map((e) => {
+        const missing = e.type === 'supplement_requested' ? missingOf(e) : [];
+        return (
+          <li key={e.seq} className="tb-case-event tb-case-event-done" data-testid="case-event" data-type={e.type}>
+            <span className="tb-case-dot" aria-hidden />
+            <div className="tb-case-event-body">
+              <p className="tb-case-event-title">
+                <strong>{t(`myCases.events.${e.type}`)}</strong>
+                <span className="tb-case-legal">{t('myCases.legalTerm', { term: e.typeName })}</span>
+              </p>
+              <p className="tb-case-event-when">
+                <time dateTime={e.at}>{format.date(e.at)}</time>
+              </p>
+              {e.opinion && <p className="tb-case-event-note">{t('myCases.progress.opinion', { text: e.opinion })}</p>}
+              {missing.length > 0 && (
+                <ul className="tb-case-missing-list">
+                  {missing.map((m) => (
+                    <li key={m.materialKey}>
+                      {m.name}
+                      {m.note && <span className="tb-muted">{t('myCases.progress.missingNote', { note: m.note })}</span>}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          </li>
+        );
+      })}
+      {!isClosed(detail.status) && (
+        <li className="tb-case-event tb-case-event-next" data-testid="case-next">
+          <span className="tb-case-dot" aria-hidden />
+          <div className="tb-case-event-body">
+            <p className="tb-case-event-title">
+              <strong>{t('myCases.progress.nextTitle')}</strong>
+            </p>
+            <p className="tb-case-event-note">{t(`myCases.next.${detail.status}`)}</p>
+          </div>
+        </li>
+      )}
+    </ol>
+  );
+}

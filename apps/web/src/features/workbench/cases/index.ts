@@ -1,0 +1,2 @@
+export { InboxPage } from './InboxPage.tsx';
+export { CasePage } from './CasePage.tsx';
