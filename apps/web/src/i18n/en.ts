@@ -590,6 +590,7 @@ export const en: Messages = {
     scopeWithSub: ' (and below)',
   },
   workbenchCases: {
+    nameWithNote: '{{name}} ({{note}})',
     noClock: 'Clock not running',
     light: { title: 'Time limit', red: 'Red: overdue', yellow: 'Yellow: due soon', green: 'Green: on time' },
     remainingDays_one: '{{count}} working day left',

@@ -588,6 +588,7 @@ export const zhCN = {
     scopeWithSub: '（含下级区划）',
   },
   workbenchCases: {
+    nameWithNote: '{{name}}（{{note}}）',
     noClock: '未计时',
     light: { title: '时限', red: '红灯 已超期', yellow: '黄灯 即将到期', green: '绿灯 时限充足' },
     remainingDays_one: '剩余{{count}}个工作日',

@@ -27,9 +27,9 @@ export function CasePage() {
   return <CaseView detail={query.data} />;
 }
 
-function formValue(value: unknown): string {
+function formValue(value: unknown, separator: string): string {
   if (value === null || value === undefined || value === '') return '—';
-  if (Array.isArray(value)) return value.map(formValue).join('、');
+  if (Array.isArray(value)) return value.map((v) => formValue(v, separator)).join(separator);
   if (typeof value === 'object') return JSON.stringify(value);
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '—';
 }
@@ -79,7 +79,10 @@ function CaseView({ detail }: { detail: CaseDetail }) {
             {
               key: 'steps',
               label: t('workbenchCases.openSteps'),
-              children: detail.openSteps.map((s) => `${s.name}${s.departmentName ? `（${s.departmentName}）` : ''}`).join('、') || '—',
+              children:
+                detail.openSteps
+                  .map((s) => (s.departmentName ? t('workbenchCases.nameWithNote', { name: s.name, note: s.departmentName }) : s.name))
+                  .join(t('common.listSeparator')) || '—',
             },
             { key: 'submitted', label: t('workbenchCases.submittedAt'), children: fmt.dateTime(detail.submittedAt) },
           ]}
@@ -154,7 +157,11 @@ function CaseView({ detail }: { detail: CaseDetail }) {
       <Card className="tb-mt" title={<h2 className="tb-card-title">{t('workbenchCases.form')}</h2>}>
         <Descriptions
           column={{ xs: 1, md: 2 }}
-          items={Object.entries(detail.formData).map(([key, value]) => ({ key, label: <span className="tb-mono">{key}</span>, children: formValue(value) }))}
+          items={Object.entries(detail.formData).map(([key, value]) => ({
+            key,
+            label: <span className="tb-mono">{key}</span>,
+            children: formValue(value, t('common.listSeparator')),
+          }))}
         />
       </Card>
 
@@ -181,7 +188,9 @@ function CaseView({ detail }: { detail: CaseDetail }) {
         {detail.supplementRequested.length > 0 && (
           <p className="tb-mt">
             {t('workbenchCases.supplementOpen')}
-            {detail.supplementRequested.map((s) => `${s.name}${s.note ? `（${s.note}）` : ''}`).join('、')}
+            {detail.supplementRequested
+              .map((s) => (s.note ? t('workbenchCases.nameWithNote', { name: s.name, note: s.note }) : s.name))
+              .join(t('common.listSeparator'))}
           </p>
         )}
       </Card>

@@ -85,7 +85,7 @@ export function InboxPage() {
       key: 'step',
       render: (_v, row) => (
         <>
-          <div>{row.openSteps.map((s) => s.name).join('、') || row.statusName}</div>
+          <div>{row.openSteps.map((s) => s.name).join(t('common.listSeparator')) || row.statusName}</div>
           <div className="tb-muted tb-small">{row.statusName}</div>
         </>
       ),
