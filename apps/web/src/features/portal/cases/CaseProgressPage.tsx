@@ -1,22 +1,19 @@
 import { PhoneOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import type { CaseDetail } from '@tongban/contracts';
-import { Alert, Button, Result, Skeleton, Space } from 'antd';
+import { Alert, Button, Result, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { isApiError } from '../../../app/apiError.ts';
 import { useFormat } from '../../../app/format.ts';
 import { ButtonLink } from '../../../app/components/ButtonLink.tsx';
 import { DocumentTitle } from '../../../app/components/DocumentTitle.tsx';
-import { QueryError } from '../../../app/components/QueryError.tsx';
+import { PortalQueryStates } from '../PortalQueryStates.tsx';
 import { RequireLogin } from '../RequireLogin.tsx';
 import { CASE_NO_PATTERN, canWithdraw, getCase, isClosed, myCaseKeys } from './api.ts';
 import { CaseStatusTag, useRemainingText } from './CaseStatusTag.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 import { WithdrawCase } from './WithdrawCase.tsx';
 import './cases.css';
-
-const isMissing = (error: unknown) => isApiError(error) && (error.status === 404 || error.code === 'NOT_FOUND');
 
 /** /portal/cases/:caseNo — 办件进度: where the case is, what happens next, what is missing, and 撤回. */
 export function CaseProgressPage() {
@@ -33,27 +30,11 @@ function CaseProgress() {
     enabled: valid,
   });
 
-  if (!valid || (query.isError && isMissing(query.error))) return <CaseNotFound />;
-  if (query.isPending) {
-    return (
-      <div className="tb-portal-body" aria-busy="true">
-        <DocumentTitle title={t('myCases.progress.loading')} />
-        <span className="tb-visually-hidden" role="status">
-          {t('myCases.progress.loading')}
-        </span>
-        <Skeleton active title={{ width: '60%' }} paragraph={{ rows: 3 }} />
-        <Skeleton active paragraph={{ rows: 6 }} />
-      </div>
-    );
-  }
-  if (query.isError) {
-    return (
-      <div className="tb-portal-body">
-        <QueryError error={query.error} onRetry={() => void query.refetch()} />
-      </div>
-    );
-  }
-  return <CaseProgressView detail={query.data} />;
+  return (
+    <PortalQueryStates valid={valid} query={query} loadingText={t('myCases.progress.loading')} notFound={<CaseNotFound />}>
+      {(detail) => <CaseProgressView detail={detail} />}
+    </PortalQueryStates>
+  );
 }
 
 function CaseProgressView({ detail }: { detail: CaseDetail }) {

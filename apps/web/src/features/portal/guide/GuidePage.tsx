@@ -1,10 +1,9 @@
+import type { ItemVersion } from '@tongban/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { isApiError } from '../../../app/apiError.ts';
 import { DocumentTitle } from '../../../app/components/DocumentTitle.tsx';
-import { QueryError } from '../../../app/components/QueryError.tsx';
+import { PortalQueryStates } from '../PortalQueryStates.tsx';
 import { catalogKeys, getGuide, IMPL_CODE_PATTERN } from '../catalog/api.ts';
 import { GuideActions } from './GuideActions.tsx';
 import { GuideContacts, GuideProgress } from './GuideContacts.tsx';
@@ -16,8 +15,6 @@ import { GuideHeader } from './GuideHeader.tsx';
 import { GuideMaterials } from './GuideMaterials.tsx';
 import { GuideNotFound } from './GuideNotFound.tsx';
 import type { SectionKey } from './GuideSection.tsx';
-
-const isMissing = (error: unknown) => isApiError(error) && (error.status === 404 || error.code === 'NOT_FOUND');
 
 /** /portal/items/:implCode — 办事指南: a guide before a form. */
 export function GuidePage() {
@@ -31,28 +28,14 @@ export function GuidePage() {
     staleTime: 5 * 60_000,
   });
 
-  if (!valid || (query.isError && isMissing(query.error))) return <GuideNotFound />;
-  if (query.isPending) {
-    return (
-      <div className="tb-portal-body" aria-busy="true">
-        <DocumentTitle title={t('guide.loading')} />
-        <span className="tb-visually-hidden" role="status">
-          {t('guide.loading')}
-        </span>
-        <Skeleton active title={{ width: '60%' }} paragraph={{ rows: 3 }} />
-        <Skeleton active paragraph={{ rows: 6 }} />
-      </div>
-    );
-  }
-  if (query.isError) {
-    return (
-      <div className="tb-portal-body">
-        <QueryError error={query.error} onRetry={() => void query.refetch()} />
-      </div>
-    );
-  }
+  return (
+    <PortalQueryStates valid={valid} query={query} loadingText={t('guide.loading')} notFound={<GuideNotFound />}>
+      {(guide) => <GuideView guide={guide} />}
+    </PortalQueryStates>
+  );
+}
 
-  const guide = query.data;
+function GuideView({ guide }: { guide: ItemVersion }) {
   const { content } = guide;
   const sections: SectionKey[] = [
     'conditions',
