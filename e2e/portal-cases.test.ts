@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { CaseDetail, ItemSummary, Page as ListPage, SessionUser } from '@tongban/contracts';
+import { pdfBytes } from '../apps/server/src/modules/files/sample-files.ts';
 import { launch, login, newContext, screenshot, tofuCharacters } from './browser.ts';
 
 const itemName = '药品零售企业许可';
@@ -15,6 +16,13 @@ async function submitCase(page: Page): Promise<CaseDetail> {
   const items = await page.request.get(`/api/catalog/items?q=${encodeURIComponent(itemName)}`);
   const item = ((await items.json()) as ListPage<ItemSummary>).items.find((i) => i.name === itemName);
   expect(item, itemName).toBeDefined();
+  // Online, a material provided by upload carries an uploaded file.
+  const uploaded = await page.request.post(`/api/files?name=${encodeURIComponent('材料.pdf')}`, {
+    headers: { 'x-csrf-token': csrfToken, 'content-type': 'application/pdf' },
+    data: pdfBytes('portal cases'),
+  });
+  expect(uploaded.status(), await uploaded.text()).toBe(201);
+  const files = [((await uploaded.json()) as { id: string }).id];
   const res = await page.request.post('/api/cases', {
     headers: { 'x-csrf-token': csrfToken },
     data: {
@@ -32,9 +40,9 @@ async function submitCase(page: Page): Promise<CaseDetail> {
       materials: [
         { materialKey: 'business_licence', provided: 'licence' },
         { materialKey: 'id_card', provided: 'licence' },
-        { materialKey: 'pharmacist_cert', provided: 'upload' },
-        { materialKey: 'premises', provided: 'upload' },
-        { materialKey: 'quality_docs', provided: 'upload' },
+        { materialKey: 'pharmacist_cert', provided: 'upload', files },
+        { materialKey: 'premises', provided: 'upload', files },
+        { materialKey: 'quality_docs', provided: 'upload', files },
       ],
       delivery: { method: 'window' },
       idempotencyKey: `e2e-portal-cases-${Date.now()}`,

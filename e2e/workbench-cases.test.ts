@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { pdfBytes } from '../apps/server/src/modules/files/sample-files.ts';
 import { launch, login, newContext, screenshot, tofuCharacters } from './browser.ts';
 
 const ITEM = '药品零售企业许可';
@@ -17,6 +18,13 @@ async function submitAsCitizen(page: Page): Promise<string> {
   const items = ((await search.json()) as { items: { name: string; implCode: string }[] }).items;
   const implCode = items.find((i) => i.name === ITEM)?.implCode;
   expect(implCode, ITEM).toBeTruthy();
+  // Online, a material provided by upload carries an uploaded file.
+  const uploaded = await page.request.post(`/api/files?name=${encodeURIComponent('材料.pdf')}`, {
+    headers: { 'x-csrf-token': csrfToken, 'content-type': 'application/pdf' },
+    data: pdfBytes('workbench cases'),
+  });
+  expect(uploaded.status(), await uploaded.text()).toBe(201);
+  const files = [((await uploaded.json()) as { id: string }).id];
   const res = await page.request.post('/api/cases', {
     headers: { 'x-csrf-token': csrfToken },
     data: {
@@ -34,9 +42,9 @@ async function submitAsCitizen(page: Page): Promise<string> {
       materials: [
         { materialKey: 'business_licence', provided: 'licence' },
         { materialKey: 'id_card', provided: 'licence' },
-        { materialKey: 'pharmacist_cert', provided: 'upload' },
-        { materialKey: 'premises', provided: 'upload' },
-        { materialKey: 'quality_docs', provided: 'upload' },
+        { materialKey: 'pharmacist_cert', provided: 'upload', files },
+        { materialKey: 'premises', provided: 'upload', files },
+        { materialKey: 'quality_docs', provided: 'upload', files },
       ],
       delivery: { method: 'window' },
       idempotencyKey: `e2e-workbench-${Date.now()}`,
@@ -78,7 +86,7 @@ describe('workbench cases', () => {
     expect(await timeline.count()).toBe(1);
     expect(await page.getByTestId('case-status').innerText()).toBe('已提交待受理');
     // Only the 受理 step's actions: the window holds no review step here.
-    expect(await page.getByTestId('case-action-review').count()).toBe(0);
+    expect(await page.getByTestId('case-action-approve').count()).toBe(0);
     expect(await page.locator('body').innerText()).toMatch(/电子证照库调取[\s\S]*申请人上传/);
 
     await page.getByTestId('case-action-accept').click();

@@ -27,6 +27,8 @@ export async function startServer(config: Config, options: StartOptions): Promis
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = config.publicUrl ?? `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${port}`;
 
+  // Messages and reminders: the job worker polls until shutdown (app.close stops it after the running round).
+  app.jobs.start();
   const sessionSweep = setInterval(() => void identity.purgeExpiredSessions().catch((err: unknown) => app.log.warn({ err }, 'session sweep failed')), 3600_000);
   sessionSweep.unref();
 

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { CASE_EVENT_TYPES, CASE_STATUSES, DECISIONS, SPECIAL_PROCEDURES } from '@tongban/domain';
 import { calendarDateSchema } from './calendar.ts';
 import { creditCodeSchema, mobilePhoneSchema, residentIdSchema } from './common.ts';
+import { fileMetaSchema, MAX_FILES_PER_MATERIAL } from './files.ts';
 
 /** 办件编号: `<实施编码>-<yyyyMMdd>-<seq6>`. */
 export const caseNoSchema = z.string().regex(/^[0-9A-Z]{10,31}-\d{8}-\d{6}$/);
@@ -29,8 +30,15 @@ export const materialProvisionSchema = z.enum(materialProvisions);
 export const materialKeySchema = z.string().regex(/^[a-z0-9_-]{1,40}$/);
 const stepKeySchema = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/);
 
-export const submittedMaterialSchema = z.object({ materialKey: materialKeySchema, provided: materialProvisionSchema });
+export const submittedMaterialSchema = z.object({
+  materialKey: materialKeySchema,
+  provided: materialProvisionSchema,
+  /** Uploaded files (`POST /api/files`) of a material provided as `upload`; they must be the submitter's own. */
+  files: z.array(z.uuid()).max(MAX_FILES_PER_MATERIAL).default([]),
+});
 export type SubmittedMaterial = z.infer<typeof submittedMaterialSchema>;
+/** A material as a caller may send it (`files` may be left out). */
+export type SubmittedMaterialInput = z.input<typeof submittedMaterialSchema>;
 
 export const postalAddressSchema = z.object({
   recipient: z.string().trim().min(1).max(50),
@@ -89,19 +97,65 @@ export const submitCaseSchema = z.object({
   authorisation: authorisationSchema.optional(),
   /** Or the Idempotency-Key header: a retried submit with the same key returns the same case. */
   idempotencyKey: idempotencyKeySchema.optional(),
+  /** The draft (草稿) this submission finishes: it is deleted with the submission, whose idempotency key is the draft's. */
+  draftId: z.uuid().optional(),
 });
 export type SubmitCase = z.infer<typeof submitCaseSchema>;
+
+/**
+ * 一件事一次办: one application for every item of a bundle. One shared form (each item takes the
+ * fields its own form defines), the bundle's merged materials once (by their merged key), one
+ * delivery choice; the server makes one case per item.
+ */
+export const submitBundleSchema = z.object({
+  bundleKey: z.string().regex(/^[a-z0-9-]{2,60}$/),
+  /** The region the items are implemented in (the bundle's own when absent). */
+  region: z
+    .string()
+    .regex(/^\d{6}(\d{3}|\d{6})?$/)
+    .optional(),
+  channel: caseChannelSchema.default('online'),
+  formData: z.record(z.string(), z.unknown()),
+  materials: z
+    .array(submittedMaterialSchema.omit({ materialKey: true }).extend({ key: z.string().min(3).max(120) }))
+    .max(200)
+    .default([]),
+  delivery: deliveryChoiceSchema,
+  onBehalfOf: principalSchema.optional(),
+  authorisation: authorisationSchema.optional(),
+  idempotencyKey: z.string().regex(/^[A-Za-z0-9._:-]{8,90}$/, { message: 'cases.idempotencyKey' }),
+});
+export type SubmitBundle = z.infer<typeof submitBundleSchema>;
+
+export const caseBundleSchema = z
+  .object({
+    bundleNo: z.string(),
+    bundleKey: z.string(),
+    bundleName: z.string(),
+    createdAt: z.string(),
+    cases: z.array(z.object({ caseNo: z.string(), implCode: z.string(), itemName: z.string(), status: caseStatusSchema, statusName: z.string() })),
+  })
+  .meta({ id: 'CaseBundle' });
+export type CaseBundle = z.infer<typeof caseBundleSchema>;
+export const bundleNoParamsSchema = z.object({ bundleNo: z.string().regex(/^YJS-\d{8}-\d{6}$/) });
 
 /** Every action may carry the case version the caller read: a newer one gives 409 CONFLICT. */
 const expected = { version: z.number().int().min(1).optional() };
 const opinion = (min = 0, max = 1000) => z.string().trim().min(min).max(max);
+const act = <A extends string>(name: A) => ({ action: z.literal(name) });
 
 /** 受理: the window may correct the materials it verified at the counter (容缺 and 告知承诺 are read from them). */
-export const acceptCaseSchema = z.object({ materials: z.array(submittedMaterialSchema).max(100).optional(), opinion: opinion().default(''), ...expected });
+export const acceptCaseSchema = z.object({
+  ...act('accept'),
+  materials: z.array(submittedMaterialSchema).max(100).optional(),
+  opinion: opinion().default(''),
+  ...expected,
+});
 /** 不予受理: reason and legal basis are required. */
-export const refuseCaseSchema = z.object({ reason: opinion(2), legalBasis: opinion(2), ...expected });
+export const refuseCaseSchema = z.object({ ...act('refuse'), reason: opinion(2), legalBasis: opinion(2), ...expected });
 /** 补正: one notice listing every missing material once (一次性告知). */
 export const requestSupplementSchema = z.object({
+  ...act('request-supplement'),
   missing: z
     .array(z.object({ materialKey: materialKeySchema, note: z.string().trim().max(500).default('') }))
     .min(1)
@@ -109,21 +163,26 @@ export const requestSupplementSchema = z.object({
   opinion: opinion().default(''),
   ...expected,
 });
-export const provideSupplementSchema = z.object({ materials: z.array(submittedMaterialSchema).min(1).max(100), ...expected });
-export const withdrawCaseSchema = z.object({ reason: opinion(1, 500), ...expected });
-export const completeStepSchema = z.object({
-  step: stepKeySchema,
-  outcome: z.enum(['approve', 'refuse', 'return']),
-  opinion: opinion(1, 2000),
-  /** The earlier step a return goes back to. */
-  returnTo: stepKeySchema.optional(),
-  ...expected,
-});
-export const startSpecialSchema = z.object({ procedure: specialProcedureSchema, reason: opinion(2), ...expected });
-export const endSpecialSchema = z.object({ result: opinion(1, 2000), opinion: opinion().default(''), ...expected });
-export const requestExtensionSchema = z.object({ workingDays: z.number().int().min(1).max(60), reason: opinion(2), ...expected });
-export const decideExtensionSchema = z.object({ approved: z.boolean(), opinion: opinion(1), ...expected });
+export const provideSupplementSchema = z.object({ ...act('supplement'), materials: z.array(submittedMaterialSchema).min(1).max(100), ...expected });
+export const supplyDeferredSchema = z.object({ ...act('supply-deferred'), materialKey: materialKeySchema, ...expected });
+export const withdrawCaseSchema = z.object({ ...act('withdraw'), reason: opinion(1, 500), ...expected });
+/** 签收: the officer takes an open step of their role and department; others then see it as theirs. */
+export const claimStepSchema = z.object({ ...act('claim'), step: stepKeySchema, ...expected });
+/** 转办: the holder hands a step to another officer of the same role and department. */
+export const transferStepSchema = z.object({ ...act('transfer'), step: stepKeySchema, toAccountId: z.uuid(), opinion: opinion(1, 500), ...expected });
+/** A review step done: passed on (通过). */
+export const approveStepSchema = z.object({ ...act('approve'), step: stepKeySchema, opinion: opinion(1, 2000), ...expected });
+/** A department of a parallel block (并联审批) says no. */
+export const disapproveStepSchema = z.object({ ...act('disapprove'), step: stepKeySchema, opinion: opinion(1, 2000), ...expected });
+/** 退回: back to an earlier step, which opens again. */
+export const returnStepSchema = z.object({ ...act('return'), step: stepKeySchema, returnTo: stepKeySchema, opinion: opinion(1, 2000), ...expected });
+/** 特别程序 starts (听证、检验、检测、鉴定、专家评审、现场勘验 …): the clock stops. */
+export const startSpecialSchema = z.object({ ...act('suspend'), procedure: specialProcedureSchema, reason: opinion(2), ...expected });
+export const endSpecialSchema = z.object({ ...act('resume'), result: opinion(1, 2000), opinion: opinion().default(''), ...expected });
+export const requestExtensionSchema = z.object({ ...act('extend'), workingDays: z.number().int().min(1).max(60), reason: opinion(2), ...expected });
+export const decideExtensionSchema = z.object({ ...act('decide-extension'), approved: z.boolean(), opinion: opinion(1), ...expected });
 export const decideCaseSchema = z.object({
+  ...act('decide'),
   decision: decisionSchema,
   opinion: opinion(1, 2000),
   /** 结果证照名称 / 编号, when the result is a licence or certificate. */
@@ -133,6 +192,7 @@ export const decideCaseSchema = z.object({
 });
 export const deliverCaseSchema = z
   .object({
+    ...act('deliver'),
     method: z.enum(['window', 'post', 'electronic']),
     trackingNo: z.string().trim().max(50).optional(),
     recipient: z.string().trim().max(50).optional(),
@@ -140,18 +200,54 @@ export const deliverCaseSchema = z
     ...expected,
   })
   .refine((d) => d.method !== 'post' || !!d.trackingNo, { path: ['trackingNo'], message: 'cases.trackingNo' });
-export const greenChannelSchema = z.object({ on: z.boolean(), reason: opinion(2, 500), ...expected });
-export const supplyDeferredSchema = z.object({ materialKey: materialKeySchema, ...expected });
+export const greenChannelSchema = z.object({ ...act('green-channel'), on: z.boolean(), reason: opinion(2, 500), ...expected });
+/** 告知承诺核查: the post-check of the commitments; a failed one revokes the result. */
+export const postCheckSchema = z.object({ ...act('post-check'), passed: z.boolean(), opinion: opinion(2, 2000), ...expected });
+/** 撤销: the authority withdraws a result it granted (e.g. obtained by fraud), with the legal basis. */
+export const revokeCaseSchema = z.object({ ...act('revoke'), reason: opinion(2), legalBasis: opinion(2), ...expected });
+
+/** One action on a case per request (POST /api/cases/{caseNo}/actions). */
+export const caseActionSchema = z
+  .discriminatedUnion('action', [
+    acceptCaseSchema,
+    refuseCaseSchema,
+    requestSupplementSchema,
+    provideSupplementSchema,
+    supplyDeferredSchema,
+    withdrawCaseSchema,
+    claimStepSchema,
+    transferStepSchema,
+    approveStepSchema,
+    disapproveStepSchema,
+    returnStepSchema,
+    startSpecialSchema,
+    endSpecialSchema,
+    requestExtensionSchema,
+    decideExtensionSchema,
+    decideCaseSchema,
+    deliverCaseSchema,
+    greenChannelSchema,
+    postCheckSchema,
+    revokeCaseSchema,
+  ])
+  .meta({ id: 'CaseAction' });
+export type CaseAction = z.infer<typeof caseActionSchema>;
+export const caseActionNames = caseActionSchema.options.map((o) => o.shape.action.value) as [CaseAction['action'], ...CaseAction['action'][]];
+export type CaseActionName = CaseAction['action'];
+export type CaseActionOf<A extends CaseActionName> = Extract<CaseAction, { action: A }>;
 
 // ---- Responses
 
 export const caseStepSchema = z.object({
   key: z.string(),
   name: z.string(),
-  kind: z.enum(['accept', 'review', 'decide', 'deliver']),
+  /** post_check: 告知承诺核查 after a result that rests on commitments. */
+  kind: z.enum(['accept', 'review', 'decide', 'deliver', 'post_check']),
   role: z.string(),
   departmentId: z.uuid(),
   departmentName: z.string().nullable(),
+  /** 签收: the officer who took the step (or was handed it). */
+  claimedBy: z.object({ id: z.uuid(), name: z.string() }).nullable(),
 });
 export type CaseStep = z.infer<typeof caseStepSchema>;
 
@@ -160,6 +256,8 @@ export const caseMaterialSchema = z.object({
   name: z.string(),
   necessity: z.enum(['required', 'optional', 'deferrable']),
   provided: materialProvisionSchema,
+  /** The uploaded files (download: `GET /api/cases/{caseNo}/files/{id}`). */
+  files: z.array(fileMetaSchema),
 });
 
 export const caseApplicantSchema = z.object({
@@ -234,6 +332,12 @@ export const caseDetailSchema = z
     pendingExtension: z.number().int().nullable(),
     extensionDays: z.number().int(),
     decision: decisionSchema.nullable(),
+    /** 告知承诺核查 of a result that rests on commitments: pending until checked, with its due date. */
+    postCheck: z.object({ status: z.enum(['pending', 'passed', 'failed']), dueDate: z.string().nullable() }).nullable(),
+    /** The form's field titles (from the item's form schema), to show the answers with their questions. */
+    formLabels: z.record(z.string(), z.string()),
+    /** What the caller may do now, and the open step each concerns (the server checks again on every action). */
+    allowedActions: z.array(z.object({ action: z.enum(caseActionNames), step: z.string().nullable() })),
     version: z.number().int(),
     timeline: z.array(caseTimelineEntrySchema),
   })
@@ -378,4 +482,7 @@ export const caseEventNames: Record<z.infer<typeof caseEventTypeSchema>, string>
   delivered: '送达',
   revoked: '撤销',
   green_channel_set: '绿色通道',
+  step_claimed: '签收',
+  step_transferred: '转办',
+  post_check_completed: '告知承诺核查',
 };

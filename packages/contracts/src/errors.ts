@@ -64,6 +64,26 @@ export const errorCatalogue = {
   },
   ACCOUNT_LOCKED: { status: 423, zh: '登录失败次数过多，账号已临时锁定，请稍后再试', en: 'Too many failed logins: the account is locked for a while' },
   RATE_LIMITED: { status: 429, zh: '操作过于频繁，请稍后再试', en: 'Too many requests: try again later' },
+  UPLOAD_TYPE_NOT_ALLOWED: {
+    status: 400,
+    zh: '只能上传 PDF、JPG、PNG 或 OFD 格式的文件：这个文件的内容不是其中任何一种（改文件扩展名没有用，请用扫描或导出功能另存为这些格式）',
+    en: 'Only PDF, JPEG, PNG or OFD files can be uploaded, and this file’s content is none of them (renaming it does not help: save or scan it in one of these formats)',
+  },
+  UPLOAD_TOO_LARGE: {
+    status: 413,
+    zh: '文件太大，超过了单个文件的大小上限：请压缩图片、降低扫描分辨率，或拆分成几个文件后上传',
+    en: 'The file is larger than the limit for one file: compress it, scan at a lower resolution, or split it into several files',
+  },
+  UPLOAD_QUOTA_EXCEEDED: {
+    status: 429,
+    zh: '24小时内上传的文件数量已达上限，请稍后再试；如有急事请联系办事窗口',
+    en: 'You have uploaded as many files as allowed in 24 hours: try again later, or contact a service window if it is urgent',
+  },
+  DRAFT_LIMIT_REACHED: {
+    status: 409,
+    zh: '草稿数量已达上限（50件）：请先提交或删除不需要的草稿，再开始新的申请',
+    en: 'You have the maximum of 50 drafts: submit or delete some before starting a new application',
+  },
   INTERNAL: {
     status: 500,
     zh: '系统内部错误，请稍后重试；如持续出现请联系管理员并提供请求编号',

@@ -9,3 +9,8 @@ export * from './catalog.ts';
 export * from './catalog-excel.ts';
 export * from './process.ts';
 export * from './cases.ts';
+export * from './messages.ts';
+export * from './files.ts';
+export * from './drafts.ts';
+export * from './case-progress.ts';
+export * from './case-documents.ts';

@@ -42,6 +42,23 @@ const envSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   /** How long other server instances may show a public catalog page after a change (0: no cache). */
   CATALOG_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  /** Largest uploaded file (材料上传), in bytes. */
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
+  /** Uploads one account may make in 24 hours. */
+  UPLOAD_DAILY_LIMIT: z.coerce.number().int().min(1).max(100_000).default(200),
+  /** How long the job worker sleeps when no job is due (platform/jobs). */
+  JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /** Channel adapters for messages beyond the message centre: `log` (development: logged, not sent) or `none`. */
+  NOTIFY_CHANNELS: z
+    .string()
+    .transform((s) => [...new Set(s.split(',').map((a) => a.trim().toLowerCase()))].filter((a) => a !== ''))
+    .pipe(z.array(z.enum(['log', 'none'], { message: 'each adapter must be one of: log, none' })))
+    .optional(),
 });
 
 export type Config = {
@@ -59,6 +76,10 @@ export type Config = {
   webDist: string;
   shutdownTimeoutMs: number;
   catalogCacheSeconds: number;
+  uploads: { maxBytes: number; dailyLimit: number };
+  jobs: { pollMs: number };
+  /** Channel adapters (empty: messages stay in the message centre). */
+  notify: { channels: 'log'[] };
 };
 
 export class ConfigError extends Error {
@@ -92,5 +113,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webDist: e.WEB_DIST ? path.resolve(e.WEB_DIST) : defaultWebDist,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     catalogCacheSeconds: e.CATALOG_CACHE_SECONDS,
+    uploads: { maxBytes: e.UPLOAD_MAX_BYTES, dailyLimit: e.UPLOAD_DAILY_LIMIT },
+    jobs: { pollMs: e.JOBS_POLL_MS },
+    // Development and tests log messages by default; production sends nothing until an adapter is chosen.
+    notify: { channels: (e.NOTIFY_CHANNELS ?? (e.NODE_ENV === 'production' ? [] : ['log'])).filter((a): a is 'log' => a !== 'none') },
   };
 }

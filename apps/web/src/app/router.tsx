@@ -10,7 +10,11 @@ import { RouteErrorPage } from './layout/RouteErrorPage.tsx';
  */
 const identity = () => import('../features/identity/index.ts');
 const portal = () => import('../features/portal/index.ts');
+// 在线办理: its own chunk, so that reading a guide does not download the application pages.
+const apply = () => import('../features/portal/apply/index.ts');
 const workbench = () => import('../features/workbench/index.ts');
+// 消息中心: one chunk for the portal and the workbench.
+const messages = () => import('../features/messages/index.ts');
 const admin = () => import('../features/admin/index.ts');
 const supervision = () => import('../features/supervision/index.ts');
 const display = () => import('../features/display/index.ts');
@@ -37,10 +41,13 @@ export const routes: RouteObject[] = [
           { path: 'portal', lazy: page(portal, (m) => m.PortalIndexRedirect) },
           { path: 'portal/search', lazy: page(portal, (m) => m.SearchPage) },
           { path: 'portal/items/:implCode', lazy: page(portal, (m) => m.GuidePage) },
+          { path: 'portal/items/:implCode/apply', lazy: page(apply, (m) => m.ApplyPage) },
           { path: 'portal/bundles/:key', lazy: page(portal, (m) => m.BundlePage) },
           { path: 'portal/cases', lazy: page(portal, (m) => m.MyCasesPage) },
           { path: 'portal/cases/:caseNo', lazy: page(portal, (m) => m.CaseProgressPage) },
+          { path: 'portal/progress', lazy: page(portal, (m) => m.ProgressQueryPage) },
           { path: 'portal/licences', lazy: page(portal, (m) => m.MyLicencesPage) },
+          { path: 'portal/messages', lazy: page(messages, (m) => m.PortalMessagesPage) },
           { path: 'portal/profile', lazy: page(portal, (m) => m.ProfilePage) },
           { path: '*', lazy: page(portal, (m) => m.PortalNotFound) },
         ],
@@ -55,6 +62,7 @@ export const routes: RouteObject[] = [
           { path: 'cases', lazy: page(workbench, (m) => m.CaseSearchPage) },
           { path: 'cases/:caseNo', lazy: page(workbench, (m) => m.CasePage) },
           { path: 'window', lazy: page(workbench, (m) => m.MyWindowPage) },
+          { path: 'messages', lazy: page(messages, (m) => m.WorkbenchMessagesPage) },
           { path: '*', lazy: page(workbench, (m) => m.AreaNotFound) },
         ],
       },
@@ -72,6 +80,7 @@ export const routes: RouteObject[] = [
           { path: 'catalog', lazy: page(admin, (m) => m.ItemsPage) },
           { path: 'catalog/new', lazy: page(admin, (m) => m.NewItemPage) },
           { path: 'catalog/items/:id', lazy: page(admin, (m) => m.ItemEditorPage) },
+          { path: 'catalog/items/:id/process', lazy: page(admin, (m) => m.ProcessEditorPage) },
           { path: 'catalog/excel', lazy: page(admin, (m) => m.CatalogExcelPage) },
           { path: '*', lazy: page(admin, (m) => m.AreaNotFound) },
         ],

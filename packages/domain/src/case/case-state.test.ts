@@ -24,6 +24,30 @@ function rejects(events: CaseEvent[], reason: CaseTransitionError['reason']) {
 }
 
 describe('case state machine (办件状态)', () => {
+  it('opens a post-check (告知承诺核查) only for a granted result resting on commitments; a failed one revokes it', () => {
+    const decided = (decision: 'approve' | 'reject' | 'deferred_pass', committed: string[]) =>
+      reduceCase([submitted, accepted([], committed), { type: 'decided', at, decision }]);
+    expect(decided('approve', ['premises']).postCheck).toBe('pending');
+    expect(decided('deferred_pass', ['premises']).postCheck).toBe('pending');
+    expect(decided('reject', ['premises']).postCheck).toBeNull();
+    expect(decided('approve', []).postCheck).toBeNull();
+    const base: CaseEvent[] = [submitted, accepted([], ['premises']), { type: 'decided', at, decision: 'approve' }];
+    const failed = reduceCase([...base, { type: 'post_check_completed', at, passed: false }]);
+    expect(failed).toMatchObject({ status: 'revoked', postCheck: 'failed' });
+    expect(exchangeCodeOfEvent({ type: 'post_check_completed', at, passed: false })).toBe('15');
+    const passed = reduceCase([...base, { type: 'delivered', at }, { type: 'post_check_completed', at, passed: true }]);
+    expect(passed).toMatchObject({ status: 'delivered', postCheck: 'passed' });
+    rejects([...base, { type: 'post_check_completed', at, passed: true }, { type: 'post_check_completed', at, passed: true }], 'no_post_check');
+    rejects([submitted, accepted(), { type: 'decided', at, decision: 'approve' }, { type: 'post_check_completed', at, passed: true }], 'no_post_check');
+  });
+
+  it('records claims and transfers without changing the status, only while the case is being processed', () => {
+    const claimed = reduceCase([submitted, accepted(), { type: 'step_claimed', at, step: 'review', by: 'a1', byName: '李明' }]);
+    expect(claimed).toMatchObject({ status: 'processing', version: 3 });
+    expect(canApply(reduceCase([submitted]), 'step_claimed')).toBe(false);
+    expect(canApply(reduceCase([submitted, accepted(), { type: 'special_started', at, procedure: 'hearing' }]), 'step_transferred')).toBe(false);
+  });
+
   it('follows the ordinary path and counts one version per event', () => {
     const log: CaseEvent[] = [
       submitted,

@@ -46,6 +46,11 @@ export type CaseEvent =
   | { type: 'decided'; at: string; decision: Decision }
   | { type: 'delivered'; at: string }
   | { type: 'revoked'; at: string }
+  /** 签收 / 转办: an open department step is taken by, or handed to, one officer. */
+  | { type: 'step_claimed'; at: string; step: string; by: string; byName: string }
+  | { type: 'step_transferred'; at: string; step: string; to: string; toName: string }
+  /** 告知承诺核查: the commitments were checked after the decision; a failed check revokes the result. */
+  | { type: 'post_check_completed'; at: string; passed: boolean }
   /** 绿色通道: the case is flagged for priority handling (elderly, disabled, servicemen, key projects), or no longer. */
   | { type: 'green_channel_set'; at: string; on: boolean };
 export type CaseEventType = CaseEvent['type'];
@@ -68,6 +73,9 @@ export const CASE_EVENT_TYPES = [
   'delivered',
   'revoked',
   'green_channel_set',
+  'step_claimed',
+  'step_transferred',
+  'post_check_completed',
 ] as const satisfies readonly CaseEventType[];
 
 /** What the event log says about a case now. */
@@ -86,6 +94,8 @@ export interface CaseState {
   /** Materials replaced by a written commitment (告知承诺): each needs a post-check. */
   committedMaterials: string[];
   decision: Decision | null;
+  /** 告知承诺核查: pending once a result rests on commitments, then passed or failed. */
+  postCheck: 'pending' | 'passed' | 'failed' | null;
   /** 绿色通道: handled first. */
   greenChannel: boolean;
   /** How many events made this state (the case's version for optimistic concurrency). */
@@ -101,6 +111,7 @@ export const initialCaseState: CaseState = {
   missingDeferred: [],
   committedMaterials: [],
   decision: null,
+  postCheck: null,
   greenChannel: false,
   version: 0,
 };
@@ -109,7 +120,8 @@ export class CaseTransitionError extends Error {
   constructor(
     readonly event: CaseEventType,
     readonly status: CaseStatus,
-    readonly reason: 'wrong_status' | 'deferred_missing' | 'no_pending_extension' | 'extension_pending' | 'no_special_running' | 'unknown_material',
+    readonly reason:
+      'wrong_status' | 'deferred_missing' | 'no_pending_extension' | 'extension_pending' | 'no_special_running' | 'unknown_material' | 'no_post_check',
   ) {
     super(`${event} is not possible: ${reason} (status ${status})`);
     this.name = 'CaseTransitionError';
@@ -134,6 +146,9 @@ const allowedFrom: Record<CaseEventType, readonly CaseStatus[]> = {
   delivered: ['decided'],
   revoked: ['decided', 'delivered'],
   green_channel_set: ['submitted', 'supplementing', 'processing', 'suspended', 'decided'],
+  step_claimed: ['processing'],
+  step_transferred: ['processing'],
+  post_check_completed: ['decided', 'delivered'],
 };
 
 /** Whether `type` may happen in `state` (without applying it). */
@@ -183,13 +198,25 @@ export function applyCaseEvent(state: CaseState, event: CaseEvent): CaseState {
     case 'decided':
       // 准予 needs every 容缺 material; 容缺通过 records that the decision was made without them.
       if (event.decision === 'approve' && state.missingDeferred.length > 0) throw new CaseTransitionError(event.type, state.status, 'deferred_missing');
-      return { ...next, status: 'decided', decision: event.decision, pendingExtension: null };
+      return {
+        ...next,
+        status: 'decided',
+        decision: event.decision,
+        pendingExtension: null,
+        postCheck: event.decision !== 'reject' && state.committedMaterials.length > 0 ? 'pending' : null,
+      };
     case 'delivered':
       return { ...next, status: 'delivered' };
     case 'revoked':
       return { ...next, status: 'revoked' };
     case 'green_channel_set':
       return { ...next, greenChannel: event.on };
+    case 'step_claimed':
+    case 'step_transferred':
+      return next;
+    case 'post_check_completed':
+      if (state.postCheck !== 'pending') throw new CaseTransitionError(event.type, state.status, 'no_post_check');
+      return event.passed ? { ...next, postCheck: 'passed' } : { ...next, postCheck: 'failed', status: 'revoked' };
   }
 }
 

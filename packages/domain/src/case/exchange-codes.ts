@@ -48,11 +48,15 @@ export function exchangeCodeOfEvent(event: CaseEvent): ExchangeStatusCode | null
       return '14';
     case 'revoked':
       return '15';
+    case 'post_check_completed':
+      return event.passed ? null : '15';
     case 'extension_requested':
     case 'extension_decided':
     case 'deferred_supplied':
     case 'delivered':
     case 'green_channel_set':
+    case 'step_claimed':
+    case 'step_transferred':
       return null;
   }
 }

@@ -100,6 +100,21 @@ describe('process definitions (办理流程)', () => {
     expect(keys([accepted, done('review', 'return', 'accept')])).toEqual(['review']);
   });
 
+  it('remembers who claimed or was handed each open step, until the step is done or the stage is left', () => {
+    const claim: CaseEvent = { type: 'step_claimed', at, step: 'review', by: 'a1', byName: '李明' };
+    expect(openSteps(def, [accepted, claim]).claims).toEqual({ review: { id: 'a1', name: '李明' } });
+    const handed = openSteps(def, [accepted, claim, { type: 'step_transferred', at, step: 'review', to: 'a2', toName: '王芳' }]);
+    expect(handed.claims).toEqual({ review: { id: 'a2', name: '王芳' } });
+    const done = openSteps(def, [accepted, claim, { type: 'step_completed', at, step: 'review', outcome: 'approve' }]);
+    expect(done.claims).toEqual({});
+    const fire: CaseEvent = { type: 'step_claimed', at, step: 'fire', by: 'a3', byName: '消防' };
+    const health: CaseEvent = { type: 'step_claimed', at, step: 'health', by: 'a4', byName: '卫健' };
+    const inBlock = [accepted, { type: 'step_completed', at, step: 'review', outcome: 'approve' } as CaseEvent, fire, health];
+    expect(openSteps(def, [...inBlock, { type: 'step_completed', at, step: 'fire', outcome: 'approve' }]).claims).toEqual({
+      health: { id: 'a4', name: '卫健' },
+    });
+  });
+
   it('ignores completions of steps that are not open', () => {
     expect(keys([accepted, done('fire')])).toEqual(['review']);
   });

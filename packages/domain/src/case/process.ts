@@ -94,6 +94,8 @@ export interface ProcessPosition {
   open: ProcessStep[];
   /** Steps that refused since the case last went back (the decision should then be 不予). */
   refusedBy: string[];
+  /** 签收: the officer who took or was handed each open step. */
+  claims: Record<string, { id: string; name: string }>;
 }
 
 /**
@@ -106,9 +108,11 @@ export function openSteps(def: ProcessDefinition, events: readonly CaseEvent[]):
   let stageIndex = 0;
   let done = new Set<string>();
   let refusedBy: string[] = [];
+  let claims: ProcessPosition['claims'] = {};
   const enter = (index: number) => {
     stageIndex = Math.min(index, def.stages.length);
     done = new Set();
+    claims = {};
   };
   for (const e of events) {
     const stage = def.stages[stageIndex];
@@ -117,7 +121,9 @@ export function openSteps(def: ProcessDefinition, events: readonly CaseEvent[]):
       const kind = e.type === 'decided' ? 'decide' : 'deliver';
       const at = def.stages.findIndex((s) => s.type === 'step' && s.step.kind === kind);
       if (at >= 0) enter(at + 1);
-    } else if (e.type === 'step_completed' && stage) {
+    } else if (e.type === 'step_claimed') claims = { ...claims, [e.step]: { id: e.by, name: e.byName } };
+    else if (e.type === 'step_transferred') claims = { ...claims, [e.step]: { id: e.to, name: e.toName } };
+    else if (e.type === 'step_completed' && stage) {
       if (e.outcome === 'return') {
         const target = def.stages.findIndex((s, i) => i < stageIndex && stepsOf(s).some((st) => st.key === e.returnTo));
         if (target >= 1) {
@@ -128,11 +134,13 @@ export function openSteps(def: ProcessDefinition, events: readonly CaseEvent[]):
       }
       if (!stepsOf(stage).some((s) => s.key === e.step)) continue;
       done.add(e.step);
+      const { [e.step]: _released, ...stillClaimed } = claims;
+      claims = stillClaimed;
       if (e.outcome === 'refuse') refusedBy = [...refusedBy, e.step];
       const joined = stage.type === 'step' || stage.branches.every((b) => done.has(b.key)) || (stage.join === 'first_refusal' && e.outcome === 'refuse');
       if (joined) enter(stageIndex + 1);
     }
   }
   const stage = def.stages[stageIndex];
-  return { stageIndex, open: stage ? stepsOf(stage).filter((s) => !done.has(s.key)) : [], refusedBy };
+  return { stageIndex, open: stage ? stepsOf(stage).filter((s) => !done.has(s.key)) : [], refusedBy, claims };
 }

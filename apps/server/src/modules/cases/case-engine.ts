@@ -3,7 +3,7 @@
  * pinned process, and appends exactly one event per action with the projection, guarded by
  * the case version, and the audit entry, all in one transaction.
  */
-import type { ItemVersion } from '@tongban/contracts';
+import type { BundleDetail, ItemVersion } from '@tongban/contracts';
 import {
   CaseTransitionError,
   applyCaseEvent,
@@ -20,15 +20,44 @@ import {
   type ProcessPosition,
   type WorkingCalendar,
 } from '@tongban/domain';
-import type { Db } from '../../platform/db/client.ts';
+import type { Db, Executor } from '../../platform/db/client.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import { AppError, conflict, notFound } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/http/policy.ts';
 import { canSeeCase } from './cases.policy.ts';
 import { casesRepository as repo, type CaseEventRow, type CaseProjection, type CaseRow } from './cases.repository.ts';
+import type { OpenStep } from './cases.schema.ts';
 import { processDepartments, type ProcessService } from './process.service.ts';
+import type { CaseFiles } from './case-draft-files.ts';
 
 export type Meta = { requestId?: string; ip?: string };
+
+/** One appended event as other modules hear of it, inside the transaction that appends it. */
+export interface CaseEventFact {
+  caseId: string;
+  caseNo: string;
+  itemName: string;
+  type: CaseEvent['type'];
+  fromStatus: CaseStatus | null;
+  toStatus: CaseStatus;
+  applicantAccountId: string | null;
+  agentAccountId: string | null;
+  departmentId: string;
+  regionCode: string;
+  actorId: string;
+  /** The steps open after the event, with the role and department that hold them. */
+  openSteps: OpenStep[];
+  /** The steps open before it (none for a new case): those in `openSteps` and not here were opened by the event. */
+  previousOpenSteps?: OpenStep[];
+  details: Record<string, unknown>;
+  at: Date;
+}
+
+/**
+ * Hears every appended event in its transaction (notifications enqueue their messages there,
+ * so a crash after the commit loses none, and a rolled-back action sends none).
+ */
+export type CaseEventListener = (tx: Executor, fact: CaseEventFact) => Promise<void>;
 
 export interface CasesDeps {
   db: Db;
@@ -36,8 +65,12 @@ export interface CasesDeps {
   /** From the calendar module: the working-day calendar of a region. */
   calendar: { workingCalendar(regionCode: string | null): Promise<WorkingCalendar> };
   /** From the catalog module: the published guide of an item, current or of a pinned version. */
-  catalog: { guide(implCode: string, version?: number): Promise<ItemVersion> };
+  catalog: { guide(implCode: string, version?: number): Promise<ItemVersion>; bundle(key: string, region?: string): Promise<BundleDetail> };
   processes: ProcessService;
+  /** Told of every appended event inside its transaction. */
+  listeners?: readonly CaseEventListener[];
+  /** From the files module: the uploads materials carry (without it, no file is anyone's). */
+  files?: CaseFiles;
 }
 
 export interface LoadedCase {
@@ -49,8 +82,8 @@ export interface LoadedCase {
   position: ProcessPosition;
 }
 
-/** One action: the event it appends and what it records beside the state machine. */
-export interface CaseAction {
+/** What one action appends: the event and what it records beside the state machine. */
+export interface EventDraft {
   event: CaseEvent;
   /** The role the actor acted in (the step's role, applicant, agent …). */
   actorRole: string;
@@ -75,18 +108,45 @@ export function payloadOf(event: CaseEvent): Record<string, unknown> {
 
 const actingStatuses: readonly CaseStatus[] = ['submitted', 'processing', 'suspended', 'decided'];
 
-/** The open steps of a case as the projection stores them (none while the applicant is the one to act, or once closed). */
-export function openProjection(def: ProcessDefinition, events: readonly CaseEvent[], status: CaseStatus, departmentId: string) {
-  const open = actingStatuses.includes(status) ? openSteps(def, events).open : [];
-  const steps = open.map((s) => ({ key: s.key, name: s.name, kind: s.kind, role: s.role, departmentId: s.departmentId ?? departmentId }));
-  return { openSteps: steps, openRoles: [...new Set(steps.map((s) => s.role))], openAssignees: steps.map((s) => `${s.role}@${s.departmentId}`) };
+/** The key of the 告知承诺核查 task, open after a result that rests on commitments. */
+export const POST_CHECK_STEP = 'post_check';
+
+/**
+ * The open steps of a case as the projection stores them (none while the applicant is the one
+ * to act, or once closed), plus the post-check of a result that rests on commitments. A
+ * claimed step is found in the inbox of its officer only.
+ */
+export function openProjection(def: ProcessDefinition, events: readonly CaseEvent[], state: CaseState, departmentId: string) {
+  const position = openSteps(def, events);
+  const open = actingStatuses.includes(state.status) ? position.open : [];
+  const steps: OpenStep[] = open.map((s) => ({
+    key: s.key,
+    name: s.name,
+    kind: s.kind,
+    role: s.role,
+    departmentId: s.departmentId ?? departmentId,
+    claimedBy: position.claims[s.key] ?? null,
+  }));
+  if (state.postCheck === 'pending')
+    steps.push({ key: POST_CHECK_STEP, name: '告知承诺核查', kind: 'post_check', role: 'reviewer', departmentId, claimedBy: null });
+  return {
+    openSteps: steps,
+    openRoles: [...new Set(steps.map((s) => s.role))],
+    openAssignees: steps.map((s) => (s.claimedBy ? `account@${s.claimedBy.id}` : `${s.role}@${s.departmentId}`)),
+  };
 }
 
 export function invalidState(details: Record<string, unknown>): AppError {
   return new AppError('INVALID_STATE', details);
 }
 
-export function createCaseEngine({ db, now, calendar, processes }: CasesDeps) {
+/** Tells every listener of one appended event, in the appending transaction. */
+export async function tellListeners(deps: Pick<CasesDeps, 'listeners'>, tx: Executor, fact: CaseEventFact): Promise<void> {
+  for (const listener of deps.listeners ?? []) await listener(tx, fact);
+}
+
+export function createCaseEngine(deps: CasesDeps) {
+  const { db, now, calendar, processes } = deps;
   /** The due date of a state: the limit from acceptance, with suspensions (a running one until today) and extensions. */
   async function deadline(regionCode: string, state: CaseState, limit: number | null, today: string) {
     if (!state.acceptedAt || limit === null) return { dueDate: null, dueProvisional: false };
@@ -119,7 +179,7 @@ export function createCaseEngine({ db, now, calendar, processes }: CasesDeps) {
      * the projection is written only if the case is still at the version loaded (409 CONFLICT
      * for the loser of a race), then the event row and the audit entry, in one transaction.
      */
-    async append(actor: Actor, loaded: LoadedCase, action: CaseAction, meta: Meta, expectedVersion?: number): Promise<void> {
+    async append(actor: Actor, loaded: LoadedCase, action: EventDraft, meta: Meta, expectedVersion?: number): Promise<void> {
       const { row, state } = loaded;
       if (expectedVersion !== undefined && expectedVersion !== row.version) throw conflict({ version: row.version });
       let next: CaseState;
@@ -139,7 +199,7 @@ export function createCaseEngine({ db, now, calendar, processes }: CasesDeps) {
         greenChannel: next.greenChannel,
         acceptedOn: next.acceptedAt,
         ...due,
-        ...openProjection(loaded.definition, [...loaded.domainEvents, action.event], next.status, row.departmentId),
+        ...openProjection(loaded.definition, [...loaded.domainEvents, action.event], next, row.departmentId),
         version: next.version,
         updatedAt: at,
       };
@@ -162,6 +222,24 @@ export function createCaseEngine({ db, now, calendar, processes }: CasesDeps) {
           regionCode: row.regionCode,
           at,
         });
+        await tellListeners(deps, tx, {
+          caseId: row.id,
+          caseNo: row.caseNo,
+          itemName: row.itemName,
+          type: action.event.type,
+          fromStatus: state.status,
+          toStatus: next.status,
+          applicantAccountId: row.applicantAccountId,
+          agentAccountId: row.agentAccountId,
+          departmentId: row.departmentId,
+          regionCode: row.regionCode,
+          actorId: actor.id,
+          openSteps: projection.openSteps ?? [],
+          previousOpenSteps: row.openSteps,
+          details: action.details ?? {},
+          at,
+        });
+        // The audit chain's lock is held until the commit: take it last.
         await appendAudit(
           tx,
           {

@@ -1,5 +1,5 @@
 /** Checks of the materials of a case against the item's list (申请材料), pure. */
-import type { Material, SubmittedMaterial } from '@tongban/contracts';
+import type { Material, SubmittedMaterial, SubmittedMaterialInput } from '@tongban/contracts';
 
 export interface Issue {
   path: string;
@@ -14,7 +14,7 @@ const issue = (path: string, message: string): Issue => ({ path, code: 'custom',
  * item once, `missing` where the list says nothing. 容缺 only for deferrable materials,
  * 告知承诺 only where a commitment is allowed, the licence library only for its materials.
  */
-export function checkMaterials(specs: readonly Material[], given: readonly SubmittedMaterial[], path = 'materials') {
+export function checkMaterials(specs: readonly Material[], given: readonly SubmittedMaterialInput[], path = 'materials') {
   const issues: Issue[] = [];
   const byKey = new Map(specs.map((m) => [m.key, m]));
   const seen = new Set<string>();
@@ -29,15 +29,32 @@ export function checkMaterials(specs: readonly Material[], given: readonly Submi
     if (g.provided === 'licence' && spec.source !== 'licence_library') issues.push(issue(`${path}.${i}.provided`, 'cases.notFromLibrary'));
     return undefined;
   });
-  const provided = new Map(given.map((g) => [g.materialKey, g.provided]));
-  const list: SubmittedMaterial[] = specs.map((m) => ({ materialKey: m.key, provided: provided.get(m.key) ?? 'missing' }));
+  const givenByKey = new Map(given.map((g) => [g.materialKey, g]));
+  const list: SubmittedMaterial[] = specs.map((m) => ({
+    materialKey: m.key,
+    provided: givenByKey.get(m.key)?.provided ?? 'missing',
+    files: givenByKey.get(m.key)?.files ?? [],
+  }));
   return { issues, list };
 }
 
-/** `current` with the entries of `changes` replacing those of the same material. */
-export function mergeMaterials(current: readonly SubmittedMaterial[], changes: readonly SubmittedMaterial[]): SubmittedMaterial[] {
-  const changed = new Map(changes.map((c) => [c.materialKey, c.provided]));
-  return current.map((m) => ({ materialKey: m.materialKey, provided: changed.get(m.materialKey) ?? m.provided }));
+/**
+ * `current` with the entries of `changes` replacing those of the same material. The files of a
+ * change are taken only `withFiles` (a supplement, whose files were checked to be the actor's);
+ * otherwise a material keeps its files while its provision stays the same.
+ */
+export function mergeMaterials(
+  current: readonly SubmittedMaterialInput[],
+  changes: readonly SubmittedMaterialInput[],
+  { withFiles = false }: { withFiles?: boolean } = {},
+): SubmittedMaterial[] {
+  const changed = new Map(changes.map((c) => [c.materialKey, c]));
+  return current.map((m) => {
+    const c = changed.get(m.materialKey);
+    const provided = c?.provided ?? m.provided;
+    const files = withFiles && c?.files?.length ? c.files : provided === m.provided ? (m.files ?? []) : [];
+    return { materialKey: m.materialKey, provided, files };
+  });
 }
 
 /**

@@ -1,5 +1,5 @@
 /** Maps cases to their contract shapes (pure): the detail with its timeline, and list rows. */
-import { caseEventNames, caseStatusNames, type CaseDetail, type CaseStep, type CaseSummary, type ItemContent } from '@tongban/contracts';
+import { caseEventNames, caseStatusNames, type CaseDetail, type CaseStep, type CaseSummary, type FileMeta, type ItemContent } from '@tongban/contracts';
 import {
   EXCHANGE_STATUS_NAMES,
   chinaToday,
@@ -54,9 +54,36 @@ export interface DetailInput {
   dueDate: string | null;
   dueProvisional: boolean;
   agentName: string | null;
+  /** What the caller may do now (none when not given). */
+  allowedActions?: CaseDetail['allowedActions'];
+  /** Name, size and type of the files the materials carry. */
+  files?: ReadonlyMap<string, FileMeta>;
 }
 
-export function toDetail({ loaded, content, departments, cal, today, dueDate, dueProvisional, agentName }: DetailInput): CaseDetail {
+/** The due date of the post-check, recorded with the decision that opened it. */
+function postCheckDue(events: LoadedCase['events']): string | null {
+  const decided = [...events].reverse().find((e) => e.type === 'decided');
+  return typeof decided?.details.postCheckDue === 'string' ? decided.details.postCheckDue : null;
+}
+
+/** The titles of a form schema's top-level fields (the key where a field has none). */
+function formLabels(schema: Record<string, unknown>): Record<string, string> {
+  const properties = (schema.properties ?? {}) as Record<string, { title?: unknown }>;
+  return Object.fromEntries(Object.entries(properties).map(([key, p]) => [key, typeof p?.title === 'string' ? p.title : key]));
+}
+
+export function toDetail({
+  loaded,
+  content,
+  departments,
+  cal,
+  today,
+  dueDate,
+  dueProvisional,
+  agentName,
+  allowedActions = [],
+  files = new Map(),
+}: DetailInput): CaseDetail {
   const { row, state, events } = loaded;
   const specs = new Map(content.materials.map((m) => [m.key, m]));
   const lastNotice = [...events].reverse().find((e) => e.type === 'supplement_requested');
@@ -83,6 +110,7 @@ export function toDetail({ loaded, content, departments, cal, today, dueDate, du
       name: specs.get(m.materialKey)?.name ?? m.materialKey,
       necessity: specs.get(m.materialKey)?.necessity ?? 'optional',
       provided: m.provided,
+      files: (m.files ?? []).flatMap((id) => files.get(id) ?? []),
     })),
     delivery: row.delivery,
     status: row.status,
@@ -103,6 +131,9 @@ export function toDetail({ loaded, content, departments, cal, today, dueDate, du
     pendingExtension: state.pendingExtension,
     extensionDays: state.extensionDays,
     decision: state.decision,
+    postCheck: state.postCheck ? { status: state.postCheck, dueDate: postCheckDue(events) } : null,
+    formLabels: formLabels(content.formSchema),
+    allowedActions,
     version: row.version,
     timeline: events.map((e) => ({
       seq: e.seq,

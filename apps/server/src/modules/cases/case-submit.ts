@@ -10,7 +10,9 @@ import { AppError, pgErrorCode } from '../../platform/errors.ts';
 import { validateFormData } from '../../platform/forms/form-schema.ts';
 import type { Actor } from '../../platform/http/policy.ts';
 import { checkMaterials, type Issue } from './case-materials.ts';
-import { openProjection, payloadOf, type CasesDeps, type Meta } from './case-engine.ts';
+import { filesOf, materialFileIssues, noFiles } from './case-draft-files.ts';
+import { DraftGone, draftSubmission } from './case-draft.service.ts';
+import { openProjection, payloadOf, tellListeners, type CasesDeps, type Meta } from './case-engine.ts';
 import type { ApplicantSnapshot } from './cases.schema.ts';
 import { casesRepository as repo } from './cases.repository.ts';
 
@@ -39,7 +41,9 @@ function keyOf(bodyKey: string | undefined, headerKey: string | undefined): stri
   return key;
 }
 
-export function createSubmit({ db, now, catalog, processes }: CasesDeps) {
+export function createSubmit(deps: CasesDeps) {
+  const { db, now, catalog, processes } = deps;
+  const drafts = draftSubmission(deps);
   /** Who applies: applicants for themselves (online, kiosk), agents with an authorisation, window officers for the person at the counter. */
   async function partiesOf(actor: Actor, input: SubmitCase, today: string): Promise<Parties> {
     if (actor.roles.includes('applicant')) {
@@ -79,8 +83,8 @@ export function createSubmit({ db, now, catalog, processes }: CasesDeps) {
   }
 
   return async function submit(actor: Actor, input: SubmitCase, headerKey: string | undefined, meta: Meta): Promise<{ caseNo: string; created: boolean }> {
-    const key = keyOf(input.idempotencyKey, headerKey);
-    const { idempotencyKey: _key, ...request } = input;
+    const key = input.draftId ? await drafts.key(actor, { ...input, draftId: input.draftId }, headerKey) : keyOf(input.idempotencyKey, headerKey);
+    const { idempotencyKey: _key, draftId: _draft, ...request } = input;
     const requestHash = createHash('sha256').update(canonicalJson(request)).digest('hex');
     const existing = await repo.findByIdempotencyKey(db, actor.id, key);
     if (existing) return replay(existing, requestHash);
@@ -95,18 +99,22 @@ export function createSubmit({ db, now, catalog, processes }: CasesDeps) {
       message: 'cases.formField',
     }));
     const materials = checkMaterials(content.materials, input.materials);
-    if (formIssues.length || materials.issues.length) throw invalid([...formIssues, ...materials.issues]);
+    // Files must be the submitter's own; only at the window are papers checked instead of files.
+    const fileIssues = await materialFileIssues(deps.files ?? noFiles, actor.id, input.materials, { requireFiles: input.channel !== 'window' });
+    if (formIssues.length || materials.issues.length || fileIssues.length) throw invalid([...formIssues, ...materials.issues, ...fileIssues]);
     const staff = actor.kind === 'staff' && actor.scope;
     const takenRegionCode = staff ? actor.scope!.regionCode : item.regionCode;
     const takenHallId = staff ? await repo.hallOf(db, actor.id) : null;
 
     try {
       const caseNo = await db.transaction(async (tx) => {
+        if (input.draftId) await drafts.consume(tx, actor.id, input.draftId);
         const process = await processes.pinForCase(tx, item.id, content.caseType);
         const prefix = caseNumberPrefix(item.implCode);
         const caseNo = formatCaseNumber(prefix, today, await repo.nextSequence(tx, prefix, today));
         const event: CaseEvent = { type: 'submitted', at: today };
         const state = applyCaseEvent(initialCaseState, event);
+        const open = openProjection(process.definition, [event], state, item.departmentId);
         const id = await repo.insertCase(tx, {
           caseNo,
           itemId: item.id,
@@ -131,7 +139,7 @@ export function createSubmit({ db, now, catalog, processes }: CasesDeps) {
           status: state.status,
           exchangeStatus: exchangeCodeOfState(state),
           submittedAt: at,
-          ...openProjection(process.definition, [event], state.status, item.departmentId),
+          ...open,
           version: state.version,
           idempotencyKey: key,
           requestHash,
@@ -142,7 +150,7 @@ export function createSubmit({ db, now, catalog, processes }: CasesDeps) {
           seq: 1,
           type: 'submitted',
           payload: payloadOf(event),
-          details: { channel: input.channel, itemVersion, processVersion: process.version },
+          details: { channel: input.channel, itemVersion, processVersion: process.version, files: filesOf(materials.list) },
           actorId: actor.id,
           actorName: actor.displayName,
           actorRole: parties.actorRole,
@@ -154,6 +162,23 @@ export function createSubmit({ db, now, catalog, processes }: CasesDeps) {
           regionCode: item.regionCode,
           at,
         });
+        await tellListeners(deps, tx, {
+          caseId: id,
+          caseNo,
+          itemName: item.name,
+          type: 'submitted',
+          fromStatus: null,
+          toStatus: state.status,
+          applicantAccountId: parties.applicantAccountId,
+          agentAccountId: parties.agentAccountId,
+          departmentId: item.departmentId,
+          regionCode: item.regionCode,
+          actorId: actor.id,
+          openSteps: open.openSteps,
+          details: { channel: input.channel },
+          at,
+        });
+        // The audit chain's lock is held until the commit: take it last.
         await appendAudit(
           tx,
           {
@@ -171,7 +196,7 @@ export function createSubmit({ db, now, catalog, processes }: CasesDeps) {
       return { caseNo, created: true };
     } catch (err) {
       // A concurrent retry with the same key committed first: answer with its case.
-      if (pgErrorCode(err) === '23505') {
+      if (pgErrorCode(err) === '23505' || err instanceof DraftGone) {
         const winner = await repo.findByIdempotencyKey(db, actor.id, key);
         if (winner) return replay(winner, requestHash);
       }

@@ -1,6 +1,6 @@
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseDetail, CaseExchange, CaseSummary, Page } from '@tongban/contracts';
+import type { CaseDetail, CaseExchange, CaseSummary, Page, SubmittedMaterialInput } from '@tongban/contracts';
 import type { Client, TestApp } from '../../../test/app.ts';
 import { engines } from '../../../test/databases.ts';
 import { expectError } from '../../../test/http.ts';
@@ -20,6 +20,7 @@ import {
   read,
   staff,
   testClock,
+  withFiles,
 } from './cases.testkit.ts';
 
 describe.each(engines())('case flows on %s', (engine) => {
@@ -44,17 +45,23 @@ describe.each(engines())('case flows on %s', (engine) => {
     c.ecologyReviewer = await t.login('ecology_reviewer');
   }
 
-  const submitPharmacy = (materials = pharmacyMaterials) =>
+  const submitPharmacy = async (materials: SubmittedMaterialInput[] = pharmacyMaterials) =>
     ok(
       c.enterprise,
       '/api/cases',
-      { implCode: pharmacy.implCode, formData: pharmacyForm, materials, delivery: { method: 'window' }, idempotencyKey: newKey() },
+      {
+        implCode: pharmacy.implCode,
+        formData: pharmacyForm,
+        materials: await withFiles(c.enterprise, materials),
+        delivery: { method: 'window' },
+        idempotencyKey: newKey(),
+      },
       201,
     );
   /** A 药品零售企业许可 (承诺件, 10 working days, default process) accepted now. */
-  async function acceptedPharmacy(materials = pharmacyMaterials): Promise<CaseDetail> {
+  async function acceptedPharmacy(materials: SubmittedMaterialInput[] = pharmacyMaterials): Promise<CaseDetail> {
     const submitted = await submitPharmacy(materials);
-    return ok(c.window, `/api/cases/${submitted.caseNo}/accept`, {});
+    return ok(c.window, `/api/cases/${submitted.caseNo}/actions`, { action: 'accept' });
   }
 
   beforeAll(async () => {
@@ -79,7 +86,10 @@ describe.each(engines())('case flows on %s', (engine) => {
       {
         implCode: food.implCode,
         formData: foodForm,
-        materials: [...foodMaterials.filter((m) => m.materialKey !== 'food_safety_rules'), { materialKey: 'food_safety_rules', provided: 'commitment' }],
+        materials: await withFiles(c.enterprise, [
+          ...foodMaterials.filter((m) => m.materialKey !== 'food_safety_rules'),
+          { materialKey: 'food_safety_rules', provided: 'commitment' },
+        ]),
         delivery: { method: 'post', address: { recipient: '李娜', phone: '13800000002', address: '巴中市巴州区江北大道东段88号', postcode: '636000' } },
         idempotencyKey: newKey(),
       },
@@ -92,11 +102,11 @@ describe.each(engines())('case flows on %s', (engine) => {
     expect(submitted.openSteps.map((s) => `${s.key}:${s.role}`)).toEqual(['accept:window']);
     const caseNo = submitted.caseNo;
 
-    const windowInbox = (await c.window.get('/api/cases/inbox?pageSize=100')).json<Page<CaseSummary>>();
+    const windowInbox = (await c.window.get('/api/tasks?pageSize=100')).json<Page<CaseSummary>>();
     expect(windowInbox.items.find((i) => i.caseNo === caseNo)?.openSteps.map((s) => s.key)).toEqual(['accept']);
-    expect((await c.reviewer.get('/api/cases/inbox?pageSize=100')).json<Page<CaseSummary>>().items.map((i) => i.caseNo)).not.toContain(caseNo);
+    expect((await c.reviewer.get('/api/tasks?pageSize=100')).json<Page<CaseSummary>>().items.map((i) => i.caseNo)).not.toContain(caseNo);
 
-    const accepted = await ok(c.window, `/api/cases/${caseNo}/accept`, { opinion: '材料齐全，予以受理' });
+    const accepted = await ok(c.window, `/api/cases/${caseNo}/actions`, { action: 'accept', opinion: '材料齐全，予以受理' });
     expect(accepted).toMatchObject({
       status: 'processing',
       exchangeStatus: '8',
@@ -112,33 +122,40 @@ describe.each(engines())('case flows on %s', (engine) => {
     expect(accepted.openSteps.map((s) => `${s.key}:${s.role}`)).toEqual(['review:reviewer']);
 
     await at('2026-03-03T10:00:00+08:00');
-    const inbox = (await c.reviewer.get('/api/cases/inbox?pageSize=100')).json<Page<CaseSummary>>();
+    const inbox = (await c.reviewer.get('/api/tasks?pageSize=100')).json<Page<CaseSummary>>();
     expect(inbox.items.find((i) => i.caseNo === caseNo)).toMatchObject({ remainingWorkingDays: 2, light: 'green', openSteps: [{ key: 'review' }] });
-    const reviewed = await ok(c.reviewer, `/api/cases/${caseNo}/steps`, { step: 'review', outcome: 'approve', opinion: '材料审查通过' });
+    const reviewed = await ok(c.reviewer, `/api/cases/${caseNo}/actions`, { action: 'approve', step: 'review', opinion: '材料审查通过' });
     expect(reviewed.openSteps.map((s) => s.key)).toEqual(['market_site', 'health_check', 'fume_check']);
     expect(reviewed.openSteps.find((s) => s.key === 'health_check')).toMatchObject({ departmentId: healthId, departmentName: '巴中市卫生健康委员会' });
 
     // Each department acts only on its own branch; the decision waits for the block to join.
-    expectError(await c.reviewer.post(`/api/cases/${caseNo}/steps`, { step: 'health_check', outcome: 'approve', opinion: '越权' }), 'FORBIDDEN');
-    const healthInbox = (await c.healthReviewer.get('/api/cases/inbox')).json<Page<CaseSummary>>();
+    expectError(await c.reviewer.post(`/api/cases/${caseNo}/actions`, { action: 'approve', step: 'health_check', opinion: '越权' }), 'FORBIDDEN');
+    const healthInbox = (await c.healthReviewer.get('/api/tasks')).json<Page<CaseSummary>>();
     expect(healthInbox.items.find((i) => i.caseNo === caseNo)?.openSteps.map((s) => s.key)).toEqual(['health_check']);
-    expectError(await c.approver.post(`/api/cases/${caseNo}/decision`, { decision: 'approve', opinion: '太早' }), 'INVALID_STATE');
+    expectError(await c.approver.post(`/api/cases/${caseNo}/actions`, { action: 'decide', decision: 'approve', opinion: '太早' }), 'INVALID_STATE');
 
     await at('2026-03-04T10:00:00+08:00');
-    await ok(c.reviewer, `/api/cases/${caseNo}/steps`, { step: 'market_site', outcome: 'approve', opinion: '现场核查符合要求' });
-    await ok(c.healthReviewer, `/api/cases/${caseNo}/steps`, { step: 'health_check', outcome: 'approve', opinion: '从业人员均持有效健康证明' });
-    const joined = await ok(c.ecologyReviewer, `/api/cases/${caseNo}/steps`, { step: 'fume_check', outcome: 'approve', opinion: '已安装油烟净化设施' });
+    await ok(c.reviewer, `/api/cases/${caseNo}/actions`, { action: 'approve', step: 'market_site', opinion: '现场核查符合要求' });
+    await ok(c.healthReviewer, `/api/cases/${caseNo}/actions`, { action: 'approve', step: 'health_check', opinion: '从业人员均持有效健康证明' });
+    const joined = await ok(c.ecologyReviewer, `/api/cases/${caseNo}/actions`, { action: 'approve', step: 'fume_check', opinion: '已安装油烟净化设施' });
     expect(joined.openSteps.map((s) => `${s.key}:${s.role}`)).toEqual(['decide:approver']);
 
     await at('2026-03-05T15:00:00+08:00');
     expect((await read(c.approver, caseNo)).light).toBe('yellow');
-    const decided = await ok(c.approver, `/api/cases/${caseNo}/decision`, { decision: 'approve', opinion: '准予许可', resultNo: 'JY25119020000123' });
+    const decided = await ok(c.approver, `/api/cases/${caseNo}/actions`, {
+      action: 'decide',
+      decision: 'approve',
+      opinion: '准予许可',
+      resultNo: 'JY25119020000123',
+    });
     expect(decided).toMatchObject({ status: 'decided', exchangeStatus: '11', decision: 'approve', light: null });
-    expect(decided.openSteps.map((s) => `${s.key}:${s.role}`)).toEqual(['deliver:window']);
+    // The food safety rules were replaced by a commitment (告知承诺): the result opens its post-check, due 20 working days later.
+    expect(decided.openSteps.map((s) => `${s.key}:${s.role}`)).toEqual(['deliver:window', 'post_check:reviewer']);
+    expect(decided.postCheck).toEqual({ status: 'pending', dueDate: '2026-04-02' });
 
     await at('2026-03-06T09:30:00+08:00');
-    const delivered = await ok(c.window, `/api/cases/${caseNo}/delivery`, { method: 'post', trackingNo: 'SF1234567890' });
-    expect(delivered).toMatchObject({ status: 'delivered', exchangeStatus: '11', openSteps: [] });
+    const delivered = await ok(c.window, `/api/cases/${caseNo}/actions`, { action: 'deliver', method: 'post', trackingNo: 'SF1234567890' });
+    expect(delivered).toMatchObject({ status: 'delivered', exchangeStatus: '11', openSteps: [{ key: 'post_check', kind: 'post_check' }] });
 
     const timeline = (await read(c.enterprise, caseNo)).timeline;
     expect(timeline.map((e) => [e.seq, e.type, e.toStatus, e.actorName])).toEqual([
@@ -156,6 +173,16 @@ describe.each(engines())('case flows on %s', (engine) => {
     expect(timeline.map((e) => e.remainingWorkingDays)).toEqual([null, 3, 2, 1, 1, 1, 0, null]);
     expect(timeline[1]).toMatchObject({ typeName: '受理', actorRole: 'window', opinion: '材料齐全，予以受理', dueDate: '2026-03-05' });
     expect(timeline[7]!.details).toMatchObject({ method: 'post', trackingNo: 'SF1234567890', recipient: '李娜' });
+
+    // The post-check is the reviewer's task; once passed, nothing is left open.
+    expect((await c.reviewer.get('/api/tasks?pageSize=100')).json<Page<CaseSummary>>().items.map((i) => i.caseNo)).toContain(caseNo);
+    expectError(await c.approver.post(`/api/cases/${caseNo}/actions`, { action: 'post-check', passed: true, opinion: '审批人不核查' }), 'FORBIDDEN');
+    const checked = await ok(c.reviewer, `/api/cases/${caseNo}/actions`, {
+      action: 'post-check',
+      passed: true,
+      opinion: '现场核查，食品安全制度齐全，承诺属实',
+    });
+    expect(checked).toMatchObject({ status: 'delivered', openSteps: [], postCheck: { status: 'passed' } });
 
     const exchange = (await c.window.get(`/api/cases/${caseNo}/exchange`)).json<CaseExchange>();
     expect(exchange.accept).toMatchObject({
@@ -195,7 +222,7 @@ describe.each(engines())('case flows on %s', (engine) => {
       .select({ n: count() })
       .from(auditLog)
       .where(and(eq(auditLog.targetType, 'case'), eq(auditLog.targetId, caseNo)));
-    expect(audits[0]!.n).toBe(9); // eight events and the exchange reading
+    expect(audits[0]!.n).toBe(10); // nine events and the exchange reading
   });
 
   it('accepts and decides a 即办件 on the spot at the window, for an applicant at the counter', async () => {
@@ -216,11 +243,11 @@ describe.each(engines())('case flows on %s', (engine) => {
     );
     expect(submitted).toMatchObject({ channel: 'window', caseType: '1', takenRegionCode: '511900' });
     expect(submitted.openSteps.map((s) => `${s.kind}:${s.role}`)).toEqual(['accept:window']);
-    const accepted = await ok(c.window, `/api/cases/${submitted.caseNo}/accept`, {});
+    const accepted = await ok(c.window, `/api/cases/${submitted.caseNo}/actions`, { action: 'accept' });
     expect(accepted).toMatchObject({ limitWorkingDays: 0, dueDate: '2026-03-09', remainingWorkingDays: 0, light: 'yellow' });
     expect(accepted.openSteps.map((s) => `${s.kind}:${s.role}`)).toEqual(['decide:window']);
-    await ok(c.window, `/api/cases/${submitted.caseNo}/decision`, { decision: 'approve', opinion: '当场补发' });
-    const delivered = await ok(c.window, `/api/cases/${submitted.caseNo}/delivery`, { method: 'window', recipient: '李娜' });
+    await ok(c.window, `/api/cases/${submitted.caseNo}/actions`, { action: 'decide', decision: 'approve', opinion: '当场补发' });
+    const delivered = await ok(c.window, `/api/cases/${submitted.caseNo}/actions`, { action: 'deliver', method: 'window', recipient: '李娜' });
     expect(delivered).toMatchObject({ status: 'delivered', exchangeStatus: '11' });
     expect(delivered.timeline.map((e) => e.at.slice(0, 10))).toEqual(Array(4).fill('2026-03-09'));
     // The enterprise the window applied for follows the case in its own list.
@@ -233,10 +260,11 @@ describe.each(engines())('case flows on %s', (engine) => {
     const submitted = await submitPharmacy(pharmacyMaterials.filter((m) => m.materialKey !== 'pharmacist_cert' && m.materialKey !== 'premises'));
     const caseNo = submitted.caseNo;
     expect(submitted.materials.find((m) => m.materialKey === 'pharmacist_cert')?.provided).toBe('missing');
-    const refused = expectError(await c.window.post(`/api/cases/${caseNo}/accept`, {}), 'VALIDATION_FAILED');
+    const refused = expectError(await c.window.post(`/api/cases/${caseNo}/actions`, { action: 'accept' }), 'VALIDATION_FAILED');
     expect(refused.details).toMatchObject({ issues: [{ path: 'materials.pharmacist_cert' }, { path: 'materials.premises' }] });
 
-    const asked = await ok(c.window, `/api/cases/${caseNo}/supplement-request`, {
+    const asked = await ok(c.window, `/api/cases/${caseNo}/actions`, {
+      action: 'request-supplement',
       missing: [
         { materialKey: 'pharmacist_cert', note: '须提供执业药师注册证原件及复印件' },
         { materialKey: 'premises', note: '' },
@@ -247,27 +275,36 @@ describe.each(engines())('case flows on %s', (engine) => {
       { materialKey: 'pharmacist_cert', name: '执业药师注册证或药学专业技术职称证书', note: '须提供执业药师注册证原件及复印件' },
       { materialKey: 'premises', name: '营业场所、仓库平面布置图及房屋产权或使用权证明', note: '' },
     ]);
-    expectError(await c.window.post(`/api/cases/${caseNo}/accept`, {}), 'INVALID_STATE');
+    expectError(await c.window.post(`/api/cases/${caseNo}/actions`, { action: 'accept' }), 'INVALID_STATE');
     // Everything asked for, and nothing else.
     expect(
-      (await c.enterprise.post(`/api/cases/${caseNo}/supplement`, { materials: [{ materialKey: 'pharmacist_cert', provided: 'upload' }] })).json<{
+      (
+        await c.enterprise.post(`/api/cases/${caseNo}/actions`, {
+          action: 'supplement',
+          materials: await withFiles(c.enterprise, [{ materialKey: 'pharmacist_cert', provided: 'upload' }]),
+        })
+      ).json<{
         details: { issues: { path: string; message: string }[] };
       }>().details.issues,
     ).toEqual([{ path: 'materials.premises', code: 'custom', message: '补正通知要求的这项材料仍未提供' }]);
     expectError(
-      await c.enterprise.post(`/api/cases/${caseNo}/supplement`, { materials: [{ materialKey: 'quality_docs', provided: 'upload' }] }),
+      await c.enterprise.post(`/api/cases/${caseNo}/actions`, {
+        action: 'supplement',
+        materials: await withFiles(c.enterprise, [{ materialKey: 'quality_docs', provided: 'upload' }]),
+      }),
       'VALIDATION_FAILED',
     );
     await at('2026-03-12T09:00:00+08:00');
-    const provided = await ok(c.enterprise, `/api/cases/${caseNo}/supplement`, {
-      materials: [
+    const provided = await ok(c.enterprise, `/api/cases/${caseNo}/actions`, {
+      action: 'supplement',
+      materials: await withFiles(c.enterprise, [
         { materialKey: 'pharmacist_cert', provided: 'upload' },
         { materialKey: 'premises', provided: 'upload' },
-      ],
+      ]),
     });
     expect(provided).toMatchObject({ status: 'submitted', exchangeStatus: '1', supplementRequested: [] });
     // The clock starts at acceptance after the supplement, not at submission.
-    const accepted = await ok(c.window, `/api/cases/${caseNo}/accept`, {});
+    const accepted = await ok(c.window, `/api/cases/${caseNo}/actions`, { action: 'accept' });
     expect(accepted).toMatchObject({ status: 'processing', acceptedOn: '2026-03-12', dueDate: '2026-03-26' });
     expect(accepted.timeline.map((e) => e.exchangeCode)).toEqual(['1', '6', '7', '3']);
   });
@@ -278,18 +315,21 @@ describe.each(engines())('case flows on %s', (engine) => {
     const a = await acceptedPharmacy(deferred);
     const b = await acceptedPharmacy(deferred);
     expect(a.missingDeferred).toEqual(['quality_docs']);
-    for (const caseNo of [a.caseNo, b.caseNo]) await ok(c.reviewer, `/api/cases/${caseNo}/steps`, { step: 'review', outcome: 'approve', opinion: '同意' });
+    for (const caseNo of [a.caseNo, b.caseNo]) await ok(c.reviewer, `/api/cases/${caseNo}/actions`, { action: 'approve', step: 'review', opinion: '同意' });
 
-    const blocked = expectError(await c.approver.post(`/api/cases/${a.caseNo}/decision`, { decision: 'approve', opinion: '准予' }), 'INVALID_STATE');
+    const blocked = expectError(
+      await c.approver.post(`/api/cases/${a.caseNo}/actions`, { action: 'decide', decision: 'approve', opinion: '准予' }),
+      'INVALID_STATE',
+    );
     expect(blocked.details).toMatchObject({ reason: 'deferred_missing' });
-    const passed = await ok(c.approver, `/api/cases/${a.caseNo}/decision`, { decision: 'deferred_pass', opinion: '容缺通过，限期补交' });
+    const passed = await ok(c.approver, `/api/cases/${a.caseNo}/actions`, { action: 'decide', decision: 'deferred_pass', opinion: '容缺通过，限期补交' });
     expect(passed).toMatchObject({ status: 'decided', decision: 'deferred_pass', exchangeStatus: '12', exchangeStatusName: '办结（容缺通过）' });
 
-    expectError(await c.enterprise.post(`/api/cases/${b.caseNo}/deferred-materials`, { materialKey: 'premises' }), 'VALIDATION_FAILED');
-    const supplied = await ok(c.enterprise, `/api/cases/${b.caseNo}/deferred-materials`, { materialKey: 'quality_docs' });
+    expectError(await c.enterprise.post(`/api/cases/${b.caseNo}/actions`, { action: 'supply-deferred', materialKey: 'premises' }), 'VALIDATION_FAILED');
+    const supplied = await ok(c.enterprise, `/api/cases/${b.caseNo}/actions`, { action: 'supply-deferred', materialKey: 'quality_docs' });
     expect(supplied.missingDeferred).toEqual([]);
     expect(supplied.materials.find((m) => m.materialKey === 'quality_docs')?.provided).toBe('upload');
-    expect((await ok(c.approver, `/api/cases/${b.caseNo}/decision`, { decision: 'approve', opinion: '准予' })).exchangeStatus).toBe('11');
+    expect((await ok(c.approver, `/api/cases/${b.caseNo}/actions`, { action: 'decide', decision: 'approve', opinion: '准予' })).exchangeStatus).toBe('11');
   });
 
   it('moves the due date by the working days a special procedure (特别程序) lasted', async () => {
@@ -299,14 +339,14 @@ describe.each(engines())('case flows on %s', (engine) => {
     expect(accepted.dueDate).toBe('2026-03-16'); // 10 working days from Tue 03-03
 
     await at('2026-03-04T09:00:00+08:00');
-    const started = await ok(c.reviewer, `/api/cases/${caseNo}/special-procedures`, { procedure: 'inspection', reason: '组织现场检查' });
+    const started = await ok(c.reviewer, `/api/cases/${caseNo}/actions`, { action: 'suspend', procedure: 'inspection', reason: '组织现场检查' });
     expect(started).toMatchObject({ status: 'suspended', exchangeStatus: '9', dueDate: '2026-03-17' });
-    expectError(await c.reviewer.post(`/api/cases/${caseNo}/steps`, { step: 'review', outcome: 'approve', opinion: '特别程序中' }), 'INVALID_STATE');
+    expectError(await c.reviewer.post(`/api/cases/${caseNo}/actions`, { action: 'approve', step: 'review', opinion: '特别程序中' }), 'INVALID_STATE');
     await at('2026-03-05T09:00:00+08:00');
     expect((await read(c.reviewer, caseNo)).dueDate).toBe('2026-03-18'); // still running: two days so far
 
     await at('2026-03-06T16:00:00+08:00');
-    const ended = await ok(c.reviewer, `/api/cases/${caseNo}/special-procedures/end`, { result: '现场检查合格' });
+    const ended = await ok(c.reviewer, `/api/cases/${caseNo}/actions`, { action: 'resume', result: '现场检查合格' });
     expect(ended).toMatchObject({ status: 'processing', exchangeStatus: '8', dueDate: '2026-03-19' }); // 03-04..03-06: three working days
     expect(ended.timeline.slice(-2).map((e) => [e.exchangeCode, e.dueDate])).toEqual([
       ['9', '2026-03-17'],
@@ -331,11 +371,11 @@ describe.each(engines())('case flows on %s', (engine) => {
     const accepted = await acceptedPharmacy();
     const caseNo = accepted.caseNo;
     await at('2026-03-11T09:00:00+08:00');
-    const asked = await ok(c.reviewer, `/api/cases/${caseNo}/extension`, { workingDays: 5, reason: '需补充技术审查' });
+    const asked = await ok(c.reviewer, `/api/cases/${caseNo}/actions`, { action: 'extend', workingDays: 5, reason: '需补充技术审查' });
     expect(asked).toMatchObject({ pendingExtension: 5, dueDate: '2026-03-16' });
-    expectError(await c.reviewer.post(`/api/cases/${caseNo}/extension`, { workingDays: 3, reason: '再次申请' }), 'INVALID_STATE');
-    expectError(await c.reviewer.post(`/api/cases/${caseNo}/extension/decision`, { approved: true, opinion: '同意' }), 'FORBIDDEN');
-    const granted = await ok(c.approver, `/api/cases/${caseNo}/extension/decision`, { approved: true, opinion: '同意延长' });
+    expectError(await c.reviewer.post(`/api/cases/${caseNo}/actions`, { action: 'extend', workingDays: 3, reason: '再次申请' }), 'INVALID_STATE');
+    expectError(await c.reviewer.post(`/api/cases/${caseNo}/actions`, { action: 'decide-extension', approved: true, opinion: '同意' }), 'FORBIDDEN');
+    const granted = await ok(c.approver, `/api/cases/${caseNo}/actions`, { action: 'decide-extension', approved: true, opinion: '同意延长' });
     expect(granted).toMatchObject({ pendingExtension: null, extensionDays: 5, dueDate: '2026-03-23' });
     const exchange = (await c.approver.get(`/api/cases/${caseNo}/exchange`)).json<CaseExchange>();
     expect(exchange.specialProcedures).toEqual([expect.objectContaining({ typeCode: '1', typeName: '延长审批', result: '准予延长5个工作日', user: '赵刚' })]);
@@ -346,19 +386,25 @@ describe.each(engines())('case flows on %s', (engine) => {
     const submitted = await ok(
       c.enterprise,
       '/api/cases',
-      { implCode: food.implCode, formData: foodForm, materials: foodMaterials, delivery: { method: 'electronic' }, idempotencyKey: newKey() },
+      {
+        implCode: food.implCode,
+        formData: foodForm,
+        materials: await withFiles(c.enterprise, foodMaterials),
+        delivery: { method: 'electronic' },
+        idempotencyKey: newKey(),
+      },
       201,
     );
     const caseNo = submitted.caseNo;
-    await ok(c.window, `/api/cases/${caseNo}/accept`, {});
-    await ok(c.reviewer, `/api/cases/${caseNo}/steps`, { step: 'review', outcome: 'approve', opinion: '同意' });
+    await ok(c.window, `/api/cases/${caseNo}/actions`, { action: 'accept' });
+    await ok(c.reviewer, `/api/cases/${caseNo}/actions`, { action: 'approve', step: 'review', opinion: '同意' });
     expectError(
-      await c.healthReviewer.post(`/api/cases/${caseNo}/steps`, { step: 'health_check', outcome: 'return', opinion: '退回', returnTo: 'decide' }),
+      await c.healthReviewer.post(`/api/cases/${caseNo}/actions`, { action: 'return', step: 'health_check', opinion: '退回', returnTo: 'decide' }),
       'VALIDATION_FAILED',
     );
-    const returned = await ok(c.healthReviewer, `/api/cases/${caseNo}/steps`, {
+    const returned = await ok(c.healthReviewer, `/api/cases/${caseNo}/actions`, {
+      action: 'return',
       step: 'health_check',
-      outcome: 'return',
       opinion: '健康证明已过期，请重新审查',
       returnTo: 'review',
     });
@@ -375,7 +421,8 @@ describe.each(engines())('case flows on %s', (engine) => {
   it('refuses to accept (不予受理) with the reason and its legal basis', async () => {
     await at('2026-03-02T09:00:00+08:00');
     const submitted = await submitPharmacy();
-    const refused = await ok(c.window, `/api/cases/${submitted.caseNo}/refuse`, {
+    const refused = await ok(c.window, `/api/cases/${submitted.caseNo}/actions`, {
+      action: 'refuse',
       reason: '申请事项不属于本机关职权范围',
       legalBasis: '《中华人民共和国行政许可法》第三十二条第一款第（二）项',
     });
@@ -385,16 +432,16 @@ describe.each(engines())('case flows on %s', (engine) => {
       opinion: '申请事项不属于本机关职权范围',
       details: { legalBasis: '《中华人民共和国行政许可法》第三十二条第一款第（二）项' },
     });
-    expectError(await c.enterprise.post(`/api/cases/${submitted.caseNo}/withdraw`, { reason: '撤回' }), 'INVALID_STATE');
+    expectError(await c.enterprise.post(`/api/cases/${submitted.caseNo}/actions`, { action: 'withdraw', reason: '撤回' }), 'INVALID_STATE');
   });
 
   it('lets the applicant withdraw (撤回) before the decision, and nothing happens after', async () => {
     await at('2026-03-02T09:00:00+08:00');
     const accepted = await acceptedPharmacy();
-    const withdrawn = await ok(c.enterprise, `/api/cases/${accepted.caseNo}/withdraw`, { reason: '经营计划调整' });
+    const withdrawn = await ok(c.enterprise, `/api/cases/${accepted.caseNo}/actions`, { action: 'withdraw', reason: '经营计划调整' });
     expect(withdrawn).toMatchObject({ status: 'withdrawn', exchangeStatus: '14', openSteps: [], remainingWorkingDays: null });
-    expectError(await c.enterprise.post(`/api/cases/${accepted.caseNo}/withdraw`, { reason: '再撤一次' }), 'INVALID_STATE');
-    expectError(await c.reviewer.post(`/api/cases/${accepted.caseNo}/steps`, { step: 'review', outcome: 'approve', opinion: '同意' }), 'INVALID_STATE');
-    expect((await c.reviewer.get('/api/cases/inbox?pageSize=100')).json<Page<CaseSummary>>().items.map((i) => i.caseNo)).not.toContain(accepted.caseNo);
+    expectError(await c.enterprise.post(`/api/cases/${accepted.caseNo}/actions`, { action: 'withdraw', reason: '再撤一次' }), 'INVALID_STATE');
+    expectError(await c.reviewer.post(`/api/cases/${accepted.caseNo}/actions`, { action: 'approve', step: 'review', opinion: '同意' }), 'INVALID_STATE');
+    expect((await c.reviewer.get('/api/tasks?pageSize=100')).json<Page<CaseSummary>>().items.map((i) => i.caseNo)).not.toContain(accepted.caseNo);
   });
 });

@@ -45,13 +45,18 @@ export function canSeeCase(actor: Actor, c: CaseScope, processDepartments: reado
 }
 
 /** The department a step belongs to: its own, or the item's. */
-export const stepDepartment = (step: ProcessStep, c: { departmentId: string }): string => step.departmentId ?? c.departmentId;
+export const stepDepartment = (step: Pick<ProcessStep, 'departmentId'>, c: { departmentId: string }): string => step.departmentId ?? c.departmentId;
 
 /** Whether the actor holds an open step: the step's role, and its department (window and centre-admin steps: its region). */
-export function canActOnStep(actor: Actor, step: ProcessStep, c: CaseScope): boolean {
+export function canActOnStep(actor: Actor, step: Pick<ProcessStep, 'role' | 'departmentId'>, c: CaseScope): boolean {
   if (!actor.roles.some((r) => r === step.role)) return false;
   if (step.role === 'window' || step.role === 'centre_admin') return inRegion(actor, c);
   return actor.scope?.departmentId === stepDepartment(step, c);
+}
+
+/** Staff of the case's own department (the deciding one): post-checks and revocation. */
+export function canDecideForDepartment(actor: Actor, c: CaseScope): boolean {
+  return actor.kind === 'staff' && actor.scope?.departmentId === c.departmentId;
 }
 
 /** 延长审批 is approved by an approver of the case's department. */
@@ -64,11 +69,11 @@ export function canActAtWindow(actor: Actor, c: CaseScope): boolean {
   return (actor.roles.includes('window') || actor.roles.includes('centre_admin')) && inRegion(actor, c);
 }
 
-/** Inbox tokens: `<role>@<department id>` for department-bound steps. */
+/** Inbox tokens: `<role>@<department id>` for department-bound steps nobody has claimed, `account@<id>` for the steps the actor claimed (签收). */
 export function assigneeTokens(actor: Actor): string[] {
   const departmentId = actor.scope?.departmentId;
   if (!departmentId) return [];
-  return actor.roles.filter((r) => r !== 'window' && r !== 'centre_admin').map((r) => `${r}@${departmentId}`);
+  return [`account@${actor.id}`, ...actor.roles.filter((r) => r !== 'window' && r !== 'centre_admin').map((r) => `${r}@${departmentId}`)];
 }
 
 /** Roles whose steps are found by region rather than department. */

@@ -18,8 +18,8 @@ export type CaseProjection = Partial<Omit<NewCaseRow, 'id' | 'caseNo' | 'itemId'
   updatedAt: Date;
 };
 
-/** Cases somebody still has to act on. */
-const openStatuses: CaseStatus[] = ['submitted', 'processing', 'suspended', 'decided'];
+/** Cases somebody may still have to act on (a delivered case, its 告知承诺核查). */
+const openStatuses: CaseStatus[] = ['submitted', 'processing', 'suspended', 'decided', 'delivered'];
 
 /** A region filter: the region itself, or everything below it when `prefix` is set. */
 export interface RegionFilter {
@@ -167,6 +167,15 @@ export const casesRepository = {
       .where(and(eq(column, idNumber), eq(accounts.kind, kind), eq(accounts.status, 'active')))
       .limit(2);
     return rows.length === 1 ? rows[0]!.id : null;
+  },
+
+  /** A staff account a step may be handed to (转办). */
+  async staffMember(tx: Executor, id: string) {
+    const rows = await tx
+      .select({ id: accounts.id, displayName: accounts.displayName, roles: accounts.roles, departmentId: accounts.departmentId, status: accounts.status })
+      .from(accounts)
+      .where(and(eq(accounts.id, id), eq(accounts.kind, 'staff')));
+    return rows[0];
   },
 
   /** The hall of the window an officer or agent sits at, or null. */

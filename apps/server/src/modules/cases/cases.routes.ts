@@ -1,31 +1,22 @@
 /** Transport only: contract in, policy, one service call, presenter out. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
-  acceptCaseSchema,
+  bundleNoParamsSchema,
+  caseActionSchema,
+  caseBundleSchema,
   caseDetailSchema,
   caseExchangeSchema,
   caseListQuerySchema,
   caseNoParamsSchema,
   caseSummarySchema,
-  completeStepSchema,
-  decideCaseSchema,
-  decideExtensionSchema,
-  deliverCaseSchema,
-  endSpecialSchema,
+  caseTimelineEntrySchema,
   errorBodySchema,
-  greenChannelSchema,
   pageOf,
-  provideSupplementSchema,
-  refuseCaseSchema,
-  requestExtensionSchema,
-  requestSupplementSchema,
-  startSpecialSchema,
+  submitBundleSchema,
   submitCaseSchema,
-  supplyDeferredSchema,
-  withdrawCaseSchema,
 } from '@tongban/contracts';
-import { actorOf, policies, type Actor, type Policy } from '../../platform/http/policy.ts';
+import { actorOf, policies } from '../../platform/http/policy.ts';
 import type { Meta } from './case-engine.ts';
 import type { CasesService } from './cases.service.ts';
 
@@ -36,24 +27,8 @@ const stepHolders = policies.roles('window', 'reviewer', 'approver', 'dept_admin
 const applicantSide = policies.roles('applicant', 'agent');
 const staffReaders = policies.roles('window', 'reviewer', 'approver', 'dept_admin', 'centre_admin', 'supervisor');
 
-type Action<B extends z.ZodType> = (
-  service: CasesService,
-) => (actor: Actor, caseNo: string, body: z.infer<B>, meta: Meta) => Promise<z.infer<typeof caseDetailSchema>>;
-
 export function casesRoutes(service: CasesService): FastifyPluginAsyncZod {
   return async (app) => {
-    /** One POST /cases/:caseNo/<path> action: its body contract, its policy, one service call. */
-    function action<B extends z.ZodType>(path: string, summary: string, body: B, policy: Policy, call: Action<B>) {
-      app.post(
-        `/cases/:caseNo/${path}`,
-        {
-          schema: { tags: ['cases'], summary, params: caseNoParamsSchema, body, response: { 200: caseDetailSchema, ...errors } },
-          config: { policy },
-        },
-        async (req) => call(service)(actorOf(req), req.params.caseNo, req.body as z.infer<B>, meta(req)),
-      );
-    }
-
     app.post(
       '/cases',
       {
@@ -71,6 +46,36 @@ export function casesRoutes(service: CasesService): FastifyPluginAsyncZod {
         return reply.status(created ? 201 : 200).send(detail);
       },
     );
+    app.post(
+      '/cases/bundles',
+      {
+        schema: {
+          tags: ['cases'],
+          summary:
+            'Apply for a 一件事 bundle: one shared form and the merged materials once, one case per item. Idempotent per key: a retry completes and returns the same cases (200)',
+          body: submitBundleSchema,
+          response: { 200: caseBundleSchema, 201: caseBundleSchema, ...errors },
+        },
+        config: { policy: policies.roles('applicant', 'agent', 'window') },
+      },
+      async (req, reply) => {
+        const { created, bundle } = await service.submitBundle(actorOf(req), req.body, meta(req));
+        return reply.status(created ? 201 : 200).send(bundle);
+      },
+    );
+    app.get(
+      '/cases/bundles/:bundleNo',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: 'A 一件事 application and its cases',
+          params: bundleNoParamsSchema,
+          response: { 200: caseBundleSchema, ...errors },
+        },
+        config: { policy: policies.authenticated },
+      },
+      async (req) => service.getBundle(actorOf(req), req.params.bundleNo),
+    );
     app.get(
       '/cases/mine',
       {
@@ -85,7 +90,7 @@ export function casesRoutes(service: CasesService): FastifyPluginAsyncZod {
       async (req) => service.mine(actorOf(req), req.query),
     );
     app.get(
-      '/cases/inbox',
+      '/tasks',
       {
         schema: {
           tags: ['cases'],
@@ -119,43 +124,33 @@ export function casesRoutes(service: CasesService): FastifyPluginAsyncZod {
       async (req) => service.exchange(actorOf(req), req.params.caseNo, meta(req)),
     );
 
-    action('withdraw', 'Withdraw the application before the decision (撤回)', withdrawCaseSchema, applicantSide, (s) => s.withdraw);
-    action(
-      'supplement',
-      'Provide what the supplement notice asked for (补正材料)',
-      provideSupplementSchema,
-      policies.roles('applicant', 'agent', 'window'),
-      (s) => s.provideSupplement,
+    app.get(
+      '/cases/:caseNo/events',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: 'The event log of a case, in order: actor, role, action, from → to, opinion, time (办件日志)',
+          params: caseNoParamsSchema,
+          response: { 200: z.object({ items: z.array(caseTimelineEntrySchema) }), ...errors },
+        },
+        config: { policy: policies.authenticated },
+      },
+      async (req) => ({ items: await service.events(actorOf(req), req.params.caseNo) }),
     );
-    action(
-      'deferred-materials',
-      'A deferred (容缺) material arrives',
-      supplyDeferredSchema,
-      policies.roles('applicant', 'agent', 'window', 'centre_admin'),
-      (s) => s.supplyDeferred,
-    );
-    action('accept', 'Accept (受理): the due date runs from the next working day', acceptCaseSchema, stepHolders, (s) => s.accept);
-    action('refuse', 'Refuse to accept (不予受理), with reason and legal basis', refuseCaseSchema, stepHolders, (s) => s.refuse);
-    action('supplement-request', 'Ask once for every missing material (一次性告知补正)', requestSupplementSchema, stepHolders, (s) => s.requestSupplement);
-    action('steps', 'Complete an open review step: approve, refuse (parallel block) or return', completeStepSchema, stepHolders, (s) => s.completeStep);
-    action('special-procedures', 'Start a special procedure (特别程序): the clock stops', startSpecialSchema, stepHolders, (s) => s.startSpecial);
-    action('special-procedures/end', 'End the running special procedure', endSpecialSchema, stepHolders, (s) => s.endSpecial);
-    action('extension', 'Ask for an extension (延长审批) in working days', requestExtensionSchema, stepHolders, (s) => s.requestExtension);
-    action(
-      'extension/decision',
-      'Approve or refuse the pending extension (approver)',
-      decideExtensionSchema,
-      policies.roles('approver'),
-      (s) => s.decideExtension,
-    );
-    action('decision', 'Decide (准予 / 不予 / 容缺通过)', decideCaseSchema, stepHolders, (s) => s.decide);
-    action('delivery', 'Deliver the result (送达): window pickup, post or electronic', deliverCaseSchema, stepHolders, (s) => s.deliver);
-    action(
-      'green-channel',
-      'Flag or unflag the green channel (绿色通道)',
-      greenChannelSchema,
-      policies.roles('window', 'centre_admin'),
-      (s) => s.setGreenChannel,
+    app.post(
+      '/cases/:caseNo/actions',
+      {
+        schema: {
+          tags: ['cases'],
+          summary:
+            'One action on a case (办理动作), appended as one event: accept, refuse, request-supplement, supplement, supply-deferred, withdraw, claim, transfer, approve, disapprove, return, suspend, resume, extend, decide-extension, decide, deliver, green-channel, post-check, revoke. The service checks the role, the post, the data scope and the state; `version` guards against acting on a stale read (409)',
+          params: caseNoParamsSchema,
+          body: caseActionSchema,
+          response: { 200: caseDetailSchema, ...errors },
+        },
+        config: { policy: policies.authenticated },
+      },
+      async (req) => service.act(actorOf(req), req.params.caseNo, req.body, meta(req)),
     );
   };
 }

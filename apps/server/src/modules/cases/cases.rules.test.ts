@@ -1,12 +1,12 @@
 import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseDetail } from '@tongban/contracts';
+import type { CaseDetail, SubmittedMaterialInput } from '@tongban/contracts';
 import type { Client, TestApp } from '../../../test/app.ts';
 import { engines } from '../../../test/databases.ts';
 import { expectError, issuesOf } from '../../../test/http.ts';
 import { caseEvents, cases } from '../../platform/db/schema.ts';
 import { pgErrorCode } from '../../platform/errors.ts';
-import { caseTestApp, departmentId, itemByName, newKey, ok, pharmacyForm, pharmacyMaterials, read, staff, testClock } from './cases.testkit.ts';
+import { caseTestApp, departmentId, itemByName, newKey, ok, pharmacyForm, pharmacyMaterials, read, staff, testClock, withFiles } from './cases.testkit.ts';
 
 describe.each(engines())('case rules on %s', (engine) => {
   const clock = testClock('2026-03-02T09:00:00+08:00');
@@ -14,16 +14,18 @@ describe.each(engines())('case rules on %s', (engine) => {
   let pharmacy: { id: string; implCode: string };
   const c = {} as Record<'enterprise' | 'citizen' | 'window' | 'reviewer' | 'approver' | 'policeReviewer' | 'agent', Client>;
 
+  /** The pharmacy materials with the enterprise's uploaded files. */
+  let uploaded: SubmittedMaterialInput[];
   const body = (overrides: Record<string, unknown> = {}) => ({
     implCode: pharmacy.implCode,
     formData: pharmacyForm,
-    materials: pharmacyMaterials,
+    materials: uploaded,
     delivery: { method: 'window' },
     idempotencyKey: newKey(),
     ...overrides,
   });
   const submitted = () => ok(c.enterprise, '/api/cases', body(), 201);
-  const accepted = async () => ok(c.window, `/api/cases/${(await submitted()).caseNo}/accept`, {});
+  const accepted = async () => ok(c.window, `/api/cases/${(await submitted()).caseNo}/actions`, { action: 'accept' });
   const caseCount = async () => (await t.database.db.select({ n: count() }).from(cases))[0]!.n;
   const eventCount = async (caseNo: string) =>
     (await t.database.db.select({ n: count() }).from(caseEvents).innerJoin(cases, eq(cases.id, caseEvents.caseId)).where(eq(cases.caseNo, caseNo)))[0]!.n;
@@ -39,6 +41,7 @@ describe.each(engines())('case rules on %s', (engine) => {
     c.reviewer = await t.login('reviewer01');
     c.approver = await t.login('approver01');
     c.agent = await t.login('agent01');
+    uploaded = await withFiles(c.enterprise, pharmacyMaterials);
   });
   afterAll(async () => t.close());
 
@@ -64,7 +67,7 @@ describe.each(engines())('case rules on %s', (engine) => {
       const concurrentKey = newKey();
       const before = await caseCount();
       const results = await Promise.all(
-        [1, 2, 3].map(() =>
+        Array.from({ length: 50 }, () =>
           c.enterprise.request({
             method: 'POST',
             url: '/api/cases',
@@ -73,7 +76,9 @@ describe.each(engines())('case rules on %s', (engine) => {
           }),
         ),
       );
-      expect(results.map((r) => r.statusCode).sort()).toEqual([200, 200, 201]);
+      // 50 identical submits at once with one key: one case, 49 answers that point to it.
+      expect(results.filter((r) => r.statusCode === 201)).toHaveLength(1);
+      expect(results.filter((r) => r.statusCode === 200)).toHaveLength(49);
       expect(new Set(results.map((r) => r.json<CaseDetail>().caseNo)).size).toBe(1);
       expect(await caseCount()).toBe(before + 1);
     });
@@ -98,7 +103,7 @@ describe.each(engines())('case rules on %s', (engine) => {
           formData: { ...pharmacyForm, mobile: '123', scope: '连锁总部' },
           materials: [
             { materialKey: 'premises', provided: 'deferred' },
-            { materialKey: 'no_such', provided: 'upload' },
+            { materialKey: 'no_such', provided: 'missing' },
           ],
         }),
       });
@@ -113,7 +118,7 @@ describe.each(engines())('case rules on %s', (engine) => {
       expect(issuesOf(await c.enterprise.post('/api/cases', body({ channel: 'window' })))[0]).toMatchObject({ path: 'channel' });
       const principal = { idType: 'resident_id', idNumber: '511902199001011234', name: '张三' };
       expect(issuesOf(await c.agent.post('/api/cases', body({ channel: 'agent', onBehalfOf: principal })))[0]).toMatchObject({ path: 'onBehalfOf.idNumber' });
-      const own = await ok(c.citizen, '/api/cases', body({ channel: 'kiosk' }), 201);
+      const own = await ok(c.citizen, '/api/cases', body({ channel: 'kiosk', materials: await withFiles(c.citizen, pharmacyMaterials) }), 201);
       expect(own).toMatchObject({ channel: 'kiosk', takenRegionCode: '511900', applicant: { kind: 'person', idType: 'resident_id', name: '张三' } });
       expect(own.applicant.idNumberMasked).toMatch(/^511902\*{8}\d{3}[\dX]$/);
     });
@@ -127,7 +132,12 @@ describe.each(engines())('case rules on %s', (engine) => {
       expect(issuesOf(await c.agent.post('/api/cases', body({ channel: 'agent', onBehalfOf: principal, authorisation: expired })))[0]).toMatchObject({
         path: 'authorisation.validUntil',
       });
-      const made = await ok(c.agent, '/api/cases', body({ channel: 'agent', onBehalfOf: principal, authorisation }), 201);
+      const made = await ok(
+        c.agent,
+        '/api/cases',
+        body({ channel: 'agent', onBehalfOf: principal, authorisation, materials: await withFiles(c.agent, pharmacyMaterials) }),
+        201,
+      );
       expect(made).toMatchObject({ channel: 'agent', takenRegionCode: '511902101201', agent: { name: '周强', authorisation } });
       expect((await read(c.citizen, made.caseNo)).caseNo).toBe(made.caseNo);
       expect((await c.agent.get('/api/cases/mine')).json<{ items: { caseNo: string }[] }>().items.map((i) => i.caseNo)).toContain(made.caseNo);
@@ -138,31 +148,31 @@ describe.each(engines())('case rules on %s', (engine) => {
     it('answers 404 for a case outside the caller’s reach: another applicant, another department', async () => {
       const { caseNo } = await accepted();
       expectError(await c.citizen.get(`/api/cases/${caseNo}`), 'NOT_FOUND');
-      expectError(await c.citizen.post(`/api/cases/${caseNo}/withdraw`, { reason: '不是我的' }), 'NOT_FOUND');
+      expectError(await c.citizen.post(`/api/cases/${caseNo}/actions`, { action: 'withdraw', reason: '不是我的' }), 'NOT_FOUND');
       expectError(await c.policeReviewer.get(`/api/cases/${caseNo}`), 'NOT_FOUND');
-      expectError(await c.policeReviewer.post(`/api/cases/${caseNo}/steps`, { step: 'review', outcome: 'approve', opinion: '越权' }), 'NOT_FOUND');
+      expectError(await c.policeReviewer.post(`/api/cases/${caseNo}/actions`, { action: 'approve', step: 'review', opinion: '越权' }), 'NOT_FOUND');
       expectError(await c.policeReviewer.get(`/api/cases/${caseNo}/exchange`), 'NOT_FOUND');
       expectError(await c.citizen.get('/api/cases/11511900MB1234567X351M010002001-20260302-000001'), 'NOT_FOUND');
       expectError(await c.enterprise.post('/api/cases', body({ implCode: '11511900MB1234567X351M010002001' })), 'NOT_FOUND');
       // A supervisor of the region reads every case in it, and acts on none.
       const supervisor = await t.login('supervisor01');
       expect((await read(supervisor, caseNo)).caseNo).toBe(caseNo);
-      expectError(await supervisor.post(`/api/cases/${caseNo}/steps`, { step: 'review', outcome: 'approve', opinion: '监察' }), 'FORBIDDEN');
+      expectError(await supervisor.post(`/api/cases/${caseNo}/actions`, { action: 'approve', step: 'review', opinion: '监察' }), 'FORBIDDEN');
     });
 
     it('answers 403 for a role or post that does not hold the step', async () => {
       const fresh = await submitted();
-      expectError(await c.enterprise.post(`/api/cases/${fresh.caseNo}/accept`, {}), 'FORBIDDEN');
-      expectError(await c.reviewer.post(`/api/cases/${fresh.caseNo}/accept`, {}), 'FORBIDDEN');
+      expectError(await c.enterprise.post(`/api/cases/${fresh.caseNo}/actions`, { action: 'accept' }), 'FORBIDDEN');
+      expectError(await c.reviewer.post(`/api/cases/${fresh.caseNo}/actions`, { action: 'accept' }), 'FORBIDDEN');
       const { caseNo } = await accepted();
-      expectError(await c.approver.post(`/api/cases/${caseNo}/steps`, { step: 'review', outcome: 'approve', opinion: '同意' }), 'FORBIDDEN');
-      expectError(await c.window.post(`/api/cases/${caseNo}/special-procedures`, { procedure: 'hearing', reason: '听证' }), 'FORBIDDEN');
-      expectError(await c.reviewer.post(`/api/cases/${caseNo}/green-channel`, { on: true, reason: '老年人' }), 'FORBIDDEN');
-      expectError(await c.window.post(`/api/cases/${caseNo}/withdraw`, { reason: '代撤' }), 'FORBIDDEN');
+      expectError(await c.approver.post(`/api/cases/${caseNo}/actions`, { action: 'approve', step: 'review', opinion: '同意' }), 'FORBIDDEN');
+      expectError(await c.window.post(`/api/cases/${caseNo}/actions`, { action: 'suspend', procedure: 'hearing', reason: '听证' }), 'FORBIDDEN');
+      expectError(await c.reviewer.post(`/api/cases/${caseNo}/actions`, { action: 'green-channel', on: true, reason: '老年人' }), 'FORBIDDEN');
+      expectError(await c.window.post(`/api/cases/${caseNo}/actions`, { action: 'withdraw', reason: '代撤' }), 'FORBIDDEN');
       expectError(await c.enterprise.get(`/api/cases/${caseNo}/exchange`), 'FORBIDDEN');
       expectError(await t.anonymous.get(`/api/cases/${caseNo}`), 'UNAUTHENTICATED');
-      await ok(c.reviewer, `/api/cases/${caseNo}/steps`, { step: 'review', outcome: 'approve', opinion: '同意' });
-      expectError(await c.window.post(`/api/cases/${caseNo}/decision`, { decision: 'approve', opinion: '窗口不能决定承诺件' }), 'FORBIDDEN');
+      await ok(c.reviewer, `/api/cases/${caseNo}/actions`, { action: 'approve', step: 'review', opinion: '同意' });
+      expectError(await c.window.post(`/api/cases/${caseNo}/actions`, { action: 'decide', decision: 'approve', opinion: '窗口不能决定承诺件' }), 'FORBIDDEN');
       expect(await eventCount(caseNo)).toBe(3);
     });
 
@@ -171,15 +181,19 @@ describe.each(engines())('case rules on %s', (engine) => {
       const tries: [Client, string, unknown][] = [
         [c.window, 'accept', {}],
         [c.window, 'refuse', { reason: '重复受理', legalBasis: '《行政许可法》第三十二条' }],
-        [c.window, 'supplement-request', { missing: [{ materialKey: 'premises' }] }],
+        [c.window, 'request-supplement', { missing: [{ materialKey: 'premises' }] }],
         [c.enterprise, 'supplement', { materials: [{ materialKey: 'premises', provided: 'upload' }] }],
-        [c.reviewer, 'special-procedures/end', { result: '未开始' }],
-        [c.approver, 'extension/decision', { approved: true, opinion: '无申请' }],
-        [c.approver, 'decision', { decision: 'approve', opinion: '审查未完成' }],
-        [c.window, 'delivery', { method: 'window' }],
-        [c.reviewer, 'steps', { step: 'decide', outcome: 'approve', opinion: '不是开放环节' }],
+        [c.reviewer, 'resume', { result: '未开始' }],
+        [c.approver, 'decide-extension', { approved: true, opinion: '无申请' }],
+        [c.approver, 'decide', { decision: 'approve', opinion: '审查未完成' }],
+        [c.window, 'deliver', { method: 'window' }],
+        [c.reviewer, 'approve', { step: 'decide', opinion: '不是开放环节' }],
+        [c.reviewer, 'claim', { step: 'decide' }],
+        [c.reviewer, 'post-check', { passed: true, opinion: '没有承诺' }],
+        [c.approver, 'revoke', { reason: '未作决定', legalBasis: '《行政许可法》第六十九条' }],
       ];
-      for (const [client, path, payload] of tries) expectError(await client.post(`/api/cases/${caseNo}/${path}`, payload), 'INVALID_STATE');
+      for (const [client, action, payload] of tries)
+        expectError(await client.post(`/api/cases/${caseNo}/actions`, { action, ...(payload as object) }), 'INVALID_STATE');
       expect(await eventCount(caseNo)).toBe(2);
       expect((await read(c.window, caseNo)).version).toBe(2);
     });
@@ -187,41 +201,48 @@ describe.each(engines())('case rules on %s', (engine) => {
     it('refuses bad input with 400 and changes nothing', async () => {
       const fresh = await submitted();
       const caseNo = fresh.caseNo;
-      expect(issuesOf(await c.window.post(`/api/cases/${caseNo}/refuse`, { reason: '材料不符' })).map((i) => i.path)).toEqual(['legalBasis']);
+      expect(issuesOf(await c.window.post(`/api/cases/${caseNo}/actions`, { action: 'refuse', reason: '材料不符' })).map((i) => i.path)).toEqual([
+        'legalBasis',
+      ]);
       expect(
         issuesOf(
-          await c.window.post(`/api/cases/${caseNo}/supplement-request`, {
+          await c.window.post(`/api/cases/${caseNo}/actions`, {
+            action: 'request-supplement',
             missing: [{ materialKey: 'premises' }, { materialKey: 'premises' }, { materialKey: 'nothing' }],
           }),
         ).map((i) => `${i.path}:${i.message}`),
       ).toEqual(['missing.1.materialKey:同一项材料只能列一次', 'missing.2.materialKey:该事项没有这项材料']);
-      expect(issuesOf(await c.window.post(`/api/cases/${caseNo}/accept`, { materials: [{ materialKey: 'premises', provided: 'commitment' }] }))).toHaveLength(
-        1,
-      );
-      expect(issuesOf(await c.window.post(`/api/cases/${caseNo}/accept`, { opinion: 'x'.repeat(1001) }))[0]!.path).toBe('opinion');
+      expect(
+        issuesOf(await c.window.post(`/api/cases/${caseNo}/actions`, { action: 'accept', materials: [{ materialKey: 'premises', provided: 'commitment' }] })),
+      ).toHaveLength(1);
+      expect(issuesOf(await c.window.post(`/api/cases/${caseNo}/actions`, { action: 'accept', opinion: 'x'.repeat(1001) }))[0]!.path).toBe('opinion');
       expectError(await c.window.get('/api/cases/not-a-case-number'), 'VALIDATION_FAILED');
       const after = await read(c.window, caseNo);
       expect(after).toMatchObject({ status: 'submitted', version: 1, materials: fresh.materials });
       const { caseNo: running } = await accepted();
-      expect(issuesOf(await c.reviewer.post(`/api/cases/${running}/steps`, { step: 'review', outcome: 'refuse', opinion: '不同意' }))[0]!.path).toBe('outcome');
-      expect(issuesOf(await c.reviewer.post(`/api/cases/${running}/steps`, { step: 'review', outcome: 'return', opinion: '退回' }))[0]!.path).toBe('returnTo');
-      expect(issuesOf(await c.reviewer.post(`/api/cases/${running}/special-procedures`, { procedure: 'party', reason: '聚会' }))[0]!.path).toBe('procedure');
-      expect(issuesOf(await c.window.post(`/api/cases/${running}/delivery`, { method: 'post' }))[0]!.path).toBe('trackingNo');
+      expect(issuesOf(await c.reviewer.post(`/api/cases/${running}/actions`, { action: 'disapprove', step: 'review', opinion: '不同意' }))[0]!.path).toBe(
+        'step',
+      );
+      expect(issuesOf(await c.reviewer.post(`/api/cases/${running}/actions`, { action: 'return', step: 'review', opinion: '退回' }))[0]!.path).toBe('returnTo');
+      expect(issuesOf(await c.reviewer.post(`/api/cases/${running}/actions`, { action: 'suspend', procedure: 'party', reason: '聚会' }))[0]!.path).toBe(
+        'procedure',
+      );
+      expect(issuesOf(await c.window.post(`/api/cases/${running}/actions`, { action: 'deliver', method: 'post' }))[0]!.path).toBe('trackingNo');
       expect(await eventCount(running)).toBe(2);
     });
 
     it('refuses a stale version sent by the client with 409 CONFLICT', async () => {
       const fresh = await submitted();
-      expectError(await c.window.post(`/api/cases/${fresh.caseNo}/accept`, { version: 7 }), 'CONFLICT');
-      expect((await ok(c.window, `/api/cases/${fresh.caseNo}/accept`, { version: 1 })).version).toBe(2);
+      expectError(await c.window.post(`/api/cases/${fresh.caseNo}/actions`, { action: 'accept', version: 7 }), 'CONFLICT');
+      expect((await ok(c.window, `/api/cases/${fresh.caseNo}/actions`, { action: 'accept', version: 1 })).version).toBe(2);
     });
 
     it('flags the green channel (绿色通道): such cases come first in the inbox', async () => {
       const plain = await submitted();
       const urgent = await submitted();
-      const flagged = await ok(c.window, `/api/cases/${urgent.caseNo}/green-channel`, { on: true, reason: '申请人为残疾人' });
+      const flagged = await ok(c.window, `/api/cases/${urgent.caseNo}/actions`, { action: 'green-channel', on: true, reason: '申请人为残疾人' });
       expect(flagged).toMatchObject({ greenChannel: true, status: 'submitted', version: 2 });
-      const inbox = (await c.window.get('/api/cases/inbox?pageSize=100')).json<{ items: { caseNo: string; greenChannel: boolean }[] }>().items;
+      const inbox = (await c.window.get('/api/tasks?pageSize=100')).json<{ items: { caseNo: string; greenChannel: boolean }[] }>().items;
       expect(inbox[0]!.greenChannel).toBe(true);
       expect(inbox.findIndex((i) => i.caseNo === urgent.caseNo)).toBeLessThan(inbox.findIndex((i) => i.caseNo === plain.caseNo));
     });
@@ -234,14 +255,34 @@ describe.each(engines())('case rules on %s', (engine) => {
         ['accept', 'refuse'],
       ] as const) {
         const { caseNo } = await submitted();
-        const payload = (action: string) => (action === 'accept' ? {} : { reason: '材料不全', legalBasis: '《行政许可法》第三十二条' });
-        const results = await Promise.all([c.window.post(`/api/cases/${caseNo}/${a}`, payload(a)), c.window.post(`/api/cases/${caseNo}/${b}`, payload(b))]);
+        const payload = (action: string) => (action === 'accept' ? { action } : { action, reason: '材料不全', legalBasis: '《行政许可法》第三十二条' });
+        const results = await Promise.all([
+          c.window.post(`/api/cases/${caseNo}/actions`, payload(a)),
+          c.window.post(`/api/cases/${caseNo}/actions`, payload(b)),
+        ]);
         expect(results.map((r) => r.statusCode).sort(), results.map((r) => r.body).join('\n')).toEqual([200, 409]);
         const loser = results.find((r) => r.statusCode === 409)!.json<{ error: string }>();
         expect(['CONFLICT', 'INVALID_STATE']).toContain(loser.error);
         expect(await eventCount(caseNo)).toBe(2);
         expect((await read(c.window, caseNo)).version).toBe(2);
       }
+    });
+
+    it('lets exactly one of 20 approvals of one task fired at once win: one event, 19 conflicts', async () => {
+      const { caseNo, version } = await accepted();
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          c.reviewer.post(`/api/cases/${caseNo}/actions`, { action: 'approve', step: 'review', opinion: `同意 ${i + 1}`, version }),
+        ),
+      );
+      expect(results.filter((r) => r.statusCode === 200)).toHaveLength(1);
+      const losers = results.filter((r) => r.statusCode === 409);
+      expect(losers).toHaveLength(19);
+      for (const r of losers) expect(r.json<{ error: string }>().error).toBe('CONFLICT');
+      expect(await eventCount(caseNo)).toBe(3);
+      const after = await read(c.reviewer, caseNo);
+      expect(after.timeline.filter((e) => e.type === 'step_completed')).toHaveLength(1);
+      expect(after.openSteps.map((s) => s.key)).toEqual(['decide']);
     });
 
     it('keeps the log append-only in the database', async () => {

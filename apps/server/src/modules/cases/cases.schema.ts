@@ -45,6 +45,17 @@ export interface ApplicantSnapshot {
   contactName: string | null;
 }
 
+/** An open step as the projection stores it (the inbox finds it by `open_assignees`). */
+export interface OpenStep {
+  key: string;
+  name: string;
+  kind: 'accept' | 'review' | 'decide' | 'deliver' | 'post_check';
+  role: string;
+  departmentId: string;
+  /** 签收: the officer who took the step, or was handed it (转办). */
+  claimedBy: { id: string; name: string } | null;
+}
+
 /**
  * A case (办件): the projection of its event log, kept in the transaction that appends each
  * event. `version` is the number of events; every change is `where version = <expected>`.
@@ -98,7 +109,7 @@ export const cases = pgTable(
     /** The steps open now (replayed from the log with the pinned process), for lists and the inbox. */
     openSteps: jsonb('open_steps')
       .notNull()
-      .$type<{ key: string; name: string; kind: 'accept' | 'review' | 'decide' | 'deliver'; role: string; departmentId: string }[]>()
+      .$type<OpenStep[]>()
       .default(sql`'[]'::jsonb`),
     /** The open steps' roles, and `<role>@<department id>` for each, so that the inbox finds them through an index. */
     openRoles: text('open_roles')
@@ -155,4 +166,48 @@ export const caseEvents = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.caseId, t.seq] }), index('case_events_actor_idx').on(t.actorId)],
+);
+
+/**
+ * 一件事 applications: one request that fans out into one case per item of a bundle, with one
+ * shared form, the materials submitted once and one delivery choice. Idempotent per submitter
+ * and key like a case; its cases are created with derived keys, so a retry completes them.
+ */
+export const caseBundles = pgTable(
+  'case_bundles',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** `YJS-<yyyyMMdd>-<seq6>`, never reused. */
+    bundleNo: varchar('bundle_no', { length: 30 }).notNull(),
+    bundleKey: varchar('bundle_key', { length: 60 }).notNull(),
+    bundleName: varchar('bundle_name', { length: 100 }).notNull(),
+    submittedBy: uuid('submitted_by')
+      .notNull()
+      .references(() => accounts.id),
+    applicantAccountId: uuid('applicant_account_id').references(() => accounts.id),
+    idempotencyKey: varchar('idempotency_key', { length: 100 }).notNull(),
+    requestHash: varchar('request_hash', { length: 64 }).notNull(),
+    /** The implementation codes the bundle fans out into, in handling order. */
+    implCodes: text('impl_codes').array().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('case_bundles_no_uq').on(t.bundleNo),
+    uniqueIndex('case_bundles_idempotency_uq').on(t.submittedBy, t.idempotencyKey),
+    index('case_bundles_applicant_idx').on(t.applicantAccountId),
+  ],
+);
+
+export const caseBundleMembers = pgTable(
+  'case_bundle_members',
+  {
+    bundleId: uuid('bundle_id')
+      .notNull()
+      .references(() => caseBundles.id),
+    position: integer('position').notNull(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+  },
+  (t) => [primaryKey({ columns: [t.bundleId, t.position] }), uniqueIndex('case_bundle_members_case_uq').on(t.caseId)],
 );

@@ -1,13 +1,17 @@
 /** Case use cases (办件): submit, read, lists, the exchange view, and every action through the engine. */
-import type { CaseDetail, CaseExchange, CaseSummary, Page, SubmitCase } from '@tongban/contracts';
+import type { CaseAction, CaseActionName, SubmitBundle, CaseDetail, CaseExchange, CaseSummary, CaseTimelineEntry, Page, SubmitCase } from '@tongban/contracts';
 import { chinaToday, regionPrefix, type WorkingCalendar } from '@tongban/domain';
 import { appendAudit } from '../../platform/audit/audit.ts';
-import { forbidden } from '../../platform/errors.ts';
+import { conflict, forbidden } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/http/policy.ts';
-import { createActions } from './case-actions.ts';
+import { createBundleSubmit } from './case-bundle-submit.ts';
+import { counterActions, type Handler, type Handlers } from './case-actions.ts';
+import { allowedActions } from './case-allowed.ts';
+import { officeActions } from './case-office-actions.ts';
 import { createCaseEngine, type CasesDeps, type LoadedCase, type Meta } from './case-engine.ts';
 import { toExchange } from './case-exchange.ts';
 import { toDetail, toSummary } from './case-presenter.ts';
+import { filesOf, noFiles } from './case-draft-files.ts';
 import { createSubmit } from './case-submit.ts';
 import { assigneeTokens, canActOnStep, regionalRoles } from './cases.policy.ts';
 import { casesRepository as repo, type CaseSummaryRow } from './cases.repository.ts';
@@ -19,17 +23,19 @@ export function createCasesService(deps: CasesDeps) {
   const { db, now, calendar, catalog } = deps;
   const engine = createCaseEngine(deps);
   const submit = createSubmit(deps);
-  const actions = createActions(deps, engine);
+  const bundles = createBundleSubmit(deps, submit);
+  const handlers: Handlers<CaseActionName> = { ...counterActions(deps), ...officeActions(deps) };
 
   const departmentsOf = (c: LoadedCase) => repo.departments(db, [c.row.departmentId, ...processDepartments(c.definition)]);
 
-  async function detail(c: LoadedCase): Promise<CaseDetail> {
+  async function detail(actor: Actor, c: LoadedCase): Promise<CaseDetail> {
     const at = now();
     const today = chinaToday(at);
-    const [content, departments, cal] = await Promise.all([
+    const [content, departments, cal, files] = await Promise.all([
       catalog.guide(c.row.implCode, c.row.itemVersion).then((g) => g.content),
       departmentsOf(c),
       calendar.workingCalendar(c.row.regionCode),
+      (deps.files ?? noFiles).describe(filesOf(c.row.materials)),
     ]);
     // A running special procedure moves the due date every day it lasts.
     const due =
@@ -37,7 +43,7 @@ export function createCasesService(deps: CasesDeps) {
         ? await engine.deadline(c.row.regionCode, c.state, c.row.limitWorkingDays, today)
         : { dueDate: c.row.dueDate, dueProvisional: c.row.dueProvisional };
     const agentName = c.row.agentAccountId ? (c.events[0]?.actorName ?? null) : null;
-    return toDetail({ loaded: c, content, departments, cal, today, ...due, agentName });
+    return toDetail({ loaded: c, content, departments, cal, today, ...due, agentName, files, allowedActions: allowedActions(actor, c) });
   }
 
   async function summaries(rows: CaseSummaryRow[], mine?: (step: CaseSummaryRow['openSteps'][number], row: CaseSummaryRow) => boolean): Promise<CaseSummary[]> {
@@ -48,22 +54,19 @@ export function createCasesService(deps: CasesDeps) {
     return rows.map((r) => toSummary(r, calendars.get(r.regionCode)!, today, departments, mine ? (s) => mine(s, r) : undefined));
   }
 
-  const then =
-    <A extends unknown[]>(action: (actor: Actor, caseNo: string, ...rest: A) => Promise<void>) =>
-    async (actor: Actor, caseNo: string, ...rest: A): Promise<CaseDetail> => {
-      await action(actor, caseNo, ...rest);
-      return detail(await engine.load(actor, caseNo));
-    };
-
   return {
     /** Submits an application; a retry with the same idempotency key returns the same case (`created: false`). */
     async submit(actor: Actor, input: SubmitCase, headerKey: string | undefined, meta: Meta): Promise<{ created: boolean; detail: CaseDetail }> {
       const { caseNo, created } = await submit(actor, input, headerKey, meta);
-      return { created, detail: await detail(await engine.load(actor, caseNo)) };
+      return { created, detail: await detail(actor, await engine.load(actor, caseNo)) };
     },
 
+    /** 一件事: one application, one case per item of the bundle. */
+    submitBundle: (actor: Actor, input: SubmitBundle, meta: Meta) => bundles.submit(actor, input, meta),
+    getBundle: (actor: Actor, bundleNo: string) => bundles.get(actor, bundleNo),
+
     async get(actor: Actor, caseNo: string): Promise<CaseDetail> {
-      return detail(await engine.load(actor, caseNo));
+      return detail(actor, await engine.load(actor, caseNo));
     },
 
     /** The case in the national exchange shape, with the full ID number: staff only, and the reading is audited. */
@@ -86,12 +89,17 @@ export function createCasesService(deps: CasesDeps) {
         limit: q.pageSize,
         offset: (q.page - 1) * q.pageSize,
       });
-      const items = await summaries(rows, (s, r) =>
-        canActOnStep(
-          actor,
-          { ...s, sharePercent: 0 },
-          { departmentId: s.departmentId, regionCode: r.regionCode, takenRegionCode: r.takenRegionCode, applicantAccountId: null, agentAccountId: null },
-        ),
+      const items = await summaries(
+        rows,
+        (s, r) =>
+          (!s.claimedBy || s.claimedBy.id === actor.id) &&
+          canActOnStep(actor, s, {
+            departmentId: s.departmentId,
+            regionCode: r.regionCode,
+            takenRegionCode: r.takenRegionCode,
+            applicantAccountId: null,
+            agentAccountId: null,
+          }),
       );
       return { items, total, page: q.page, pageSize: q.pageSize };
     },
@@ -102,20 +110,25 @@ export function createCasesService(deps: CasesDeps) {
       return { items: await summaries(rows), total, page: q.page, pageSize: q.pageSize };
     },
 
-    accept: then(actions.accept),
-    refuse: then(actions.refuse),
-    requestSupplement: then(actions.requestSupplement),
-    provideSupplement: then(actions.provideSupplement),
-    supplyDeferred: then(actions.supplyDeferred),
-    withdraw: then(actions.withdraw),
-    completeStep: then(actions.completeStep),
-    startSpecial: then(actions.startSpecial),
-    endSpecial: then(actions.endSpecial),
-    requestExtension: then(actions.requestExtension),
-    decideExtension: then(actions.decideExtension),
-    decide: then(actions.decide),
-    deliver: then(actions.deliver),
-    setGreenChannel: then(actions.setGreenChannel),
+    /**
+     * One action on a case: loaded and replayed, checked by its handler (state, post, input),
+     * appended as exactly one event under the version read (409 to the loser of a race).
+     */
+    async act(actor: Actor, caseNo: string, input: CaseAction, meta: Meta): Promise<CaseDetail> {
+      const c = await engine.load(actor, caseNo);
+      // Acting on a stale read is a conflict, whatever the action would say about the newer state.
+      // (The row and the log are read one after the other: a commit between them shows as two versions.)
+      const current = Math.max(c.row.version, c.state.version);
+      if (input.version !== undefined && input.version !== current) throw conflict({ version: current });
+      const handler = handlers[input.action] as Handler<CaseActionName>;
+      await engine.append(actor, c, await handler(actor, c, input), meta, input.version);
+      return detail(actor, await engine.load(actor, caseNo));
+    },
+
+    /** The log of a case as its timeline (every event, in order). */
+    async events(actor: Actor, caseNo: string): Promise<CaseTimelineEntry[]> {
+      return (await detail(actor, await engine.load(actor, caseNo))).timeline;
+    },
   };
 }
 

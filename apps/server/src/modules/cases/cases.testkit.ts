@@ -1,10 +1,11 @@
 /** Shared set-up of the case tests: a movable clock, demo items, forms and clients. */
 import { eq } from 'drizzle-orm';
 import { expect } from 'vitest';
-import type { CaseDetail, SubmittedMaterial } from '@tongban/contracts';
+import type { CaseDetail, SubmittedMaterial, SubmittedMaterialInput } from '@tongban/contracts';
 import type { Engine } from '../../platform/db/client.ts';
 import { catalogItems, departments } from '../../platform/db/schema.ts';
 import { createTestApp, type Client, type TestApp } from '../../../test/app.ts';
+import { pdfBytes, uploadFile } from '../files/files.testkit.ts';
 import { demoDepartments, demoEnterprise } from '../../../db/seed/demo-data.ts';
 
 /** A clock the test moves; it starts on Monday 2026-03-02, 09:00 in China. */
@@ -62,10 +63,10 @@ export const foodForm = {
   mobile: '13800000002',
 };
 export const foodMaterials: SubmittedMaterial[] = [
-  { materialKey: 'business_licence', provided: 'licence' },
-  { materialKey: 'id_card', provided: 'licence' },
-  { materialKey: 'layout', provided: 'upload' },
-  { materialKey: 'food_safety_rules', provided: 'upload' },
+  { materialKey: 'business_licence', provided: 'licence', files: [] },
+  { materialKey: 'id_card', provided: 'licence', files: [] },
+  { materialKey: 'layout', provided: 'upload', files: [] },
+  { materialKey: 'food_safety_rules', provided: 'upload', files: [] },
 ];
 
 export const pharmacyForm = {
@@ -78,11 +79,11 @@ export const pharmacyForm = {
   mobile: '13800000002',
 };
 export const pharmacyMaterials: SubmittedMaterial[] = [
-  { materialKey: 'business_licence', provided: 'licence' },
-  { materialKey: 'id_card', provided: 'licence' },
-  { materialKey: 'pharmacist_cert', provided: 'upload' },
-  { materialKey: 'premises', provided: 'upload' },
-  { materialKey: 'quality_docs', provided: 'upload' },
+  { materialKey: 'business_licence', provided: 'licence', files: [] },
+  { materialKey: 'id_card', provided: 'licence', files: [] },
+  { materialKey: 'pharmacist_cert', provided: 'upload', files: [] },
+  { materialKey: 'premises', provided: 'upload', files: [] },
+  { materialKey: 'quality_docs', provided: 'upload', files: [] },
 ];
 
 export const licenceReplacementForm = {
@@ -92,6 +93,19 @@ export const licenceReplacementForm = {
   delivery: '窗口领取',
   mobile: '13800000002',
 };
+
+/**
+ * The materials with a freshly uploaded PDF (uploaded by `client`, who must then submit them) on
+ * each one provided by upload that carries no file yet: online, an upload needs a file.
+ */
+export async function withFiles(client: Client, materials: readonly SubmittedMaterialInput[]): Promise<SubmittedMaterialInput[]> {
+  const out: SubmittedMaterialInput[] = [];
+  for (const m of materials) {
+    if (m.provided !== 'upload' || (m.files?.length ?? 0) > 0) out.push(m);
+    else out.push({ ...m, files: [(await uploadFile(client, `${m.materialKey}.pdf`, pdfBytes(m.materialKey), 'application/pdf')).id] });
+  }
+  return out;
+}
 
 let keys = 0;
 export const newKey = () => `test-key-${Date.now()}-${++keys}`;

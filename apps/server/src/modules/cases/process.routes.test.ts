@@ -5,7 +5,7 @@ import type { Client, TestApp } from '../../../test/app.ts';
 import { engines } from '../../../test/databases.ts';
 import { expectError, issuesOf } from '../../../test/http.ts';
 import { auditLog } from '../../platform/db/schema.ts';
-import { caseTestApp, departmentId, itemByName, newKey, ok, pharmacyForm, pharmacyMaterials, read, testClock } from './cases.testkit.ts';
+import { caseTestApp, departmentId, itemByName, newKey, ok, pharmacyForm, pharmacyMaterials, read, testClock, withFiles } from './cases.testkit.ts';
 
 describe.each(engines())('process definitions on %s', (engine) => {
   const clock = testClock();
@@ -136,7 +136,13 @@ describe.each(engines())('process definitions on %s', (engine) => {
     const filed = await ok(
       enterprise,
       '/api/cases',
-      { implCode: pharmacy.implCode, formData: pharmacyForm, materials: pharmacyMaterials, delivery: { method: 'window' }, idempotencyKey: newKey() },
+      {
+        implCode: pharmacy.implCode,
+        formData: pharmacyForm,
+        materials: await withFiles(enterprise, pharmacyMaterials),
+        delivery: { method: 'window' },
+        idempotencyKey: newKey(),
+      },
       201,
     );
     expect(filed.processVersion).toBe(1); // the default, stored as version 1 when the first case pinned it
@@ -179,15 +185,21 @@ describe.each(engines())('process definitions on %s', (engine) => {
 
     // The case filed before keeps version 1; a new one runs version 2.
     const window = await t.login('window01');
-    const old = await ok(window, `/api/cases/${filed.caseNo}/accept`, {});
+    const old = await ok(window, `/api/cases/${filed.caseNo}/actions`, { action: 'accept' });
     expect(old.openSteps.map((s) => s.key)).toEqual(['review']);
     const next = await ok(
       enterprise,
       '/api/cases',
-      { implCode: pharmacy.implCode, formData: pharmacyForm, materials: pharmacyMaterials, delivery: { method: 'window' }, idempotencyKey: newKey() },
+      {
+        implCode: pharmacy.implCode,
+        formData: pharmacyForm,
+        materials: await withFiles(enterprise, pharmacyMaterials),
+        delivery: { method: 'window' },
+        idempotencyKey: newKey(),
+      },
       201,
     );
-    const nextAccepted = await ok(window, `/api/cases/${next.caseNo}/accept`, {});
+    const nextAccepted = await ok(window, `/api/cases/${next.caseNo}/actions`, { action: 'accept' });
     expect(nextAccepted).toMatchObject({ processVersion: 2 });
     expect(nextAccepted.openSteps.map((s) => s.key)).toEqual(['drug_review', 'health_review']);
     expect((await read(window, filed.caseNo)).processVersion).toBe(1);
@@ -201,15 +213,24 @@ describe.each(engines())('process definitions on %s', (engine) => {
     const filed = await ok(
       enterprise,
       '/api/cases',
-      { implCode: pharmacy.implCode, formData: pharmacyForm, materials: pharmacyMaterials, delivery: { method: 'window' }, idempotencyKey: newKey() },
+      {
+        implCode: pharmacy.implCode,
+        formData: pharmacyForm,
+        materials: await withFiles(enterprise, pharmacyMaterials),
+        delivery: { method: 'window' },
+        idempotencyKey: newKey(),
+      },
       201,
     );
-    await ok(window, `/api/cases/${filed.caseNo}/accept`, {});
-    const refused = await ok(reviewer, `/api/cases/${filed.caseNo}/steps`, { step: 'drug_review', outcome: 'refuse', opinion: '营业场所不符合要求' });
+    await ok(window, `/api/cases/${filed.caseNo}/actions`, { action: 'accept' });
+    const refused = await ok(reviewer, `/api/cases/${filed.caseNo}/actions`, { action: 'disapprove', step: 'drug_review', opinion: '营业场所不符合要求' });
     expect(refused.openSteps.map((s) => s.key)).toEqual(['decide']);
-    const blocked = expectError(await approver.post(`/api/cases/${filed.caseNo}/decision`, { decision: 'approve', opinion: '准予' }), 'INVALID_STATE');
+    const blocked = expectError(
+      await approver.post(`/api/cases/${filed.caseNo}/actions`, { action: 'decide', decision: 'approve', opinion: '准予' }),
+      'INVALID_STATE',
+    );
     expect(blocked.details).toMatchObject({ reason: 'refused_by', refusedBy: ['drug_review'] });
-    const decided = await ok(approver, `/api/cases/${filed.caseNo}/decision`, { decision: 'reject', opinion: '不予许可' });
+    const decided = await ok(approver, `/api/cases/${filed.caseNo}/actions`, { action: 'decide', decision: 'reject', opinion: '不予许可' });
     expect(decided).toMatchObject({ decision: 'reject', exchangeStatus: '13' });
     expect(decided.openSteps.map((s) => s.key)).toEqual(['deliver']);
   });

@@ -5,3 +5,7 @@ export * from './audit.schema.ts';
 export * from '../../modules/catalog/catalog.schema.ts';
 export * from '../../modules/calendar/calendar.schema.ts';
 export * from '../../modules/cases/cases.schema.ts';
+export * from '../../modules/files/files.schema.ts';
+export * from '../../modules/cases/case-draft.schema.ts';
+export * from '../jobs/jobs.schema.ts';
+export * from '../../modules/notifications/notifications.schema.ts';

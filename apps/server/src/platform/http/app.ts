@@ -19,6 +19,9 @@ import { createOrgModule } from '../../modules/org/index.ts';
 import { createCatalogModule } from '../../modules/catalog/index.ts';
 import { createCalendarModule } from '../../modules/calendar/index.ts';
 import { createCasesModule } from '../../modules/cases/index.ts';
+import { createFilesModule } from '../../modules/files/index.ts';
+import { channelsFor, createNotificationsModule } from '../../modules/notifications/index.ts';
+import { createJobQueue } from '../jobs/index.ts';
 import { healthRoutes } from '../../modules/health/health.routes.ts';
 import { errorHandler, sendError } from './error-handler.ts';
 import { enforcePolicy, policies } from './policy.ts';
@@ -81,7 +84,28 @@ export async function buildApp({ config, database, now = () => new Date() }: App
   const identity = createIdentityModule({ db: database.db, config, now, org: org.service.directory });
   const catalog = createCatalogModule({ db: database.db, publicUrl: config.publicUrl, cacheSeconds: config.catalogCacheSeconds });
   const calendar = createCalendarModule({ db: database.db, regionExists: org.service.directory.regionExists });
-  const cases = createCasesModule({ db: database.db, now, calendar: calendar.service, catalog: catalog.service });
+  // Background jobs: the server starts the poller (server.ts); tests drain the queue instead.
+  const jobs = createJobQueue({ db: database.db, now, log: app.log, pollMs: config.jobs.pollMs });
+  app.decorate('jobs', jobs);
+  app.addHook('onClose', async () => jobs.stop());
+  const notifications = createNotificationsModule({
+    db: database.db,
+    now,
+    jobs,
+    calendar: calendar.service,
+    channels: channelsFor(config.notify.channels, app.log),
+    log: app.log,
+  });
+  const files = createFilesModule({ db: database.db, now, maxBytes: config.uploads.maxBytes, dailyLimit: config.uploads.dailyLimit });
+  const cases = createCasesModule({
+    files: files.service.directory,
+    db: database.db,
+    now,
+    calendar: calendar.service,
+    catalog: catalog.service,
+    publicUrl: config.publicUrl,
+    listeners: [notifications.caseListener],
+  });
 
   app.decorateRequest('actor', null);
   await app.register(
@@ -113,6 +137,8 @@ export async function buildApp({ config, database, now = () => new Date() }: App
       await api.register(catalog.routes);
       await api.register(calendar.routes);
       await api.register(cases.routes);
+      await api.register(files.routes);
+      await api.register(notifications.routes);
       api.get('/openapi.json', { schema: { hide: true }, config: { policy: policies.public } }, async () => app.swagger());
     },
     { prefix: '/api' },

@@ -25,8 +25,8 @@ function selectedKey(pathname: string, items: readonly AreaMenuItem[]): string {
   return best;
 }
 
-/** Shell of the staff areas (workbench, admin console, supervision): header, side menu, content. */
-export function StaffLayout({ area, user, menu }: { area: AreaId; user: SessionUser; menu: readonly AreaMenuItem[] }) {
+/** Shell of the staff areas (workbench, admin console, supervision): header, side menu, content. `headerExtra`: e.g. the message bell. */
+export function StaffLayout({ area, user, menu, headerExtra }: { area: AreaId; user: SessionUser; menu: readonly AreaMenuItem[]; headerExtra?: ReactNode }) {
   const { t } = useTranslation();
   const location = useLocation();
   const navigate = useNavigate();
@@ -41,6 +41,7 @@ export function StaffLayout({ area, user, menu }: { area: AreaId; user: SessionU
       <Layout.Header className="tb-staff-header">
         <Brand to={areaPaths[area]} area={t(`areas.${area}`)} dark />
         <div className="tb-header-actions">
+          {headerExtra}
           <AreaSwitcher user={user} current={area} dark />
           <LanguageSwitch dark />
           <UserMenu user={user} dark />

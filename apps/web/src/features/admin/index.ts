@@ -8,4 +8,5 @@ export { StaffPage } from '../identity/staff/StaffPage.tsx';
 export { CalendarPage } from '../calendar/CalendarPage.tsx';
 export { ItemsPage } from '../catalog-admin/ItemsPage.tsx';
 export { ItemEditorPage, NewItemPage } from '../catalog-admin/editor/ItemEditorPage.tsx';
+export { ProcessEditorPage } from '../catalog-admin/process/ProcessEditorPage.tsx';
 export { CatalogExcelPage } from '../catalog-admin/excel/CatalogExcelPage.tsx';

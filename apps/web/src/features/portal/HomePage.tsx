@@ -5,6 +5,7 @@ import { DepartmentsSection, HallsSection } from './HomeSections.tsx';
 import { HotItems } from './home/HotItems.tsx';
 import { ServiceList } from './home/ServiceList.tsx';
 import { LifeEventTiles } from './LifeEventTiles.tsx';
+import { ProgressEntry } from './progress/ProgressEntry.tsx';
 import { SearchBox } from './SearchBox.tsx';
 
 /** Portal home: search first, then life events and themes, 一件事一次办, the service list and popular items, then departments and halls. */
@@ -18,6 +19,7 @@ export function HomePage() {
         <SearchBox />
       </section>
       <div className="tb-portal-body">
+        <ProgressEntry />
         <LifeEventTiles />
         <BundlesSection />
         <ServiceList />

@@ -9,6 +9,7 @@ import { ElderTheme } from '../../app/components/ElderTheme.tsx';
 import { LanguageSwitch } from '../../app/components/LanguageSwitch.tsx';
 import { UserMenu } from '../../app/components/UserMenu.tsx';
 import { Brand } from '../../app/layout/Brand.tsx';
+import { MessageBell } from '../messages/MessageBell.tsx';
 import { useSession } from '../../app/session.ts';
 
 /** 网上办事大厅: public, phone first, elder mode. */
@@ -44,6 +45,7 @@ export function PortalLayout() {
             <LanguageSwitch />
             {user ? (
               <>
+                {isApplicant && <MessageBell area="portal" />}
                 <AreaSwitcher user={user} current="portal" />
                 <UserMenu user={user} items={personalLinks.map((l) => ({ key: l.to, label: l.label, onClick: () => void navigate(l.to) }))} />
               </>

@@ -9,3 +9,4 @@ export { BundlePage } from './bundles/BundlePage.tsx';
 export { MyLicencesPage, ProfilePage, PortalIndexRedirect, PortalNotFound } from './PersonalPages.tsx';
 export { MyCasesPage } from './cases/MyCasesPage.tsx';
 export { CaseProgressPage } from './cases/CaseProgressPage.tsx';
+export { ProgressQueryPage } from './progress/ProgressQueryPage.tsx';

@@ -1,7 +1,8 @@
-import { FileSearchOutlined, InboxOutlined, ShopOutlined, SolutionOutlined } from '@ant-design/icons';
+import { BellOutlined, FileSearchOutlined, InboxOutlined, ShopOutlined, SolutionOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { RequireArea } from '../../app/RequireArea.tsx';
 import { StaffLayout, type AreaMenuItem } from '../../app/layout/StaffLayout.tsx';
+import { MessageBell } from '../messages/MessageBell.tsx';
 
 /** 工作台: window clerks, reviewers, approvers and admins. */
 export function WorkbenchLayout() {
@@ -14,8 +15,9 @@ export function WorkbenchLayout() {
           ...(user.roles.includes('window') ? [{ to: '/workbench/accept', label: t('workbench.accept'), icon: <SolutionOutlined /> }] : []),
           { to: '/workbench/cases', label: t('workbench.cases'), icon: <FileSearchOutlined /> },
           { to: '/workbench/window', label: t('workbench.myWindow'), icon: <ShopOutlined /> },
+          { to: '/workbench/messages', label: t('messages.title'), icon: <BellOutlined /> },
         ];
-        return <StaffLayout area="workbench" user={user} menu={menu} />;
+        return <StaffLayout area="workbench" user={user} menu={menu} headerExtra={<MessageBell area="workbench" dark />} />;
       }}
     </RequireArea>
   );

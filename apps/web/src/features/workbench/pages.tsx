@@ -10,18 +10,6 @@ import { useSession } from '../../app/session.ts';
 /** 待办: the inbox is home (features/workbench/cases). */
 export { InboxPage } from './cases/index.ts';
 
-/** 窗口受理 */
-export function AcceptPage() {
-  const { t } = useTranslation();
-  return (
-    <AreaPage title={t('workbench.acceptTitle')}>
-      <Card>
-        <EmptyState title={t('workbench.acceptEmpty')} text={t('workbench.acceptEmptyText')} />
-      </Card>
-    </AreaPage>
-  );
-}
-
 /** 办件查询 */
 export function CaseSearchPage() {
   const { t } = useTranslation();

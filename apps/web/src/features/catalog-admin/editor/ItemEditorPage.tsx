@@ -1,4 +1,4 @@
-import { HistoryOutlined, LeftOutlined } from '@ant-design/icons';
+import { BranchesOutlined, HistoryOutlined, LeftOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Skeleton, Space } from 'antd';
 import { useState } from 'react';
@@ -11,6 +11,7 @@ import { isApiError } from '../../../app/apiError.ts';
 import { AreaPage } from '../../../app/layout/AreaPage.tsx';
 import { useSession } from '../../../app/session.ts';
 import { catalogAdminKeys, getEditableItem } from '../api.ts';
+import { processEditorPath } from '../process/api.ts';
 import { CatalogAdminTheme } from '../CatalogAdminTheme.tsx';
 import { VersionsDrawer } from '../versions/VersionsDrawer.tsx';
 import { ItemEditor } from './ItemEditor.tsx';
@@ -99,6 +100,9 @@ function EditorBody() {
       title={current.content.name}
       extra={
         <Space wrap>
+          <ButtonLink to={processEditorPath(current.item.id)} icon={<BranchesOutlined aria-hidden />} data-testid="open-process">
+            {t('processEditor.open')}
+          </ButtonLink>
           <Button icon={<HistoryOutlined aria-hidden />} onClick={() => setVersionsOpen(true)} data-testid="open-versions">
             {t('catalogAdmin.versions.open')}
           </Button>

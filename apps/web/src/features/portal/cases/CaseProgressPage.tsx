@@ -11,8 +11,10 @@ import { PortalQueryStates } from '../PortalQueryStates.tsx';
 import { RequireLogin } from '../RequireLogin.tsx';
 import { CASE_NO_PATTERN, canWithdraw, getCase, isClosed, myCaseKeys } from './api.ts';
 import { CaseStatusTag, useRemainingText } from './CaseStatusTag.tsx';
+import { CaseDocuments } from './CaseDocuments.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 import { WithdrawCase } from './WithdrawCase.tsx';
+import { SupplementAnswer } from './SupplementAnswer.tsx';
 import './cases.css';
 
 /** /portal/cases/:caseNo — 办件进度: where the case is, what happens next, what is missing, and 撤回. */
@@ -106,11 +108,13 @@ function CaseProgressView({ detail }: { detail: CaseDetail }) {
           }
         />
       )}
+      {detail.status === 'supplementing' && detail.supplementRequested.length > 0 && <SupplementAnswer detail={detail} />}
 
       <section className="tb-section" aria-labelledby="case-timeline-h">
         <h2 id="case-timeline-h">{t('myCases.progress.timeline')}</h2>
         <CaseTimeline detail={detail} />
       </section>
+      <CaseDocuments detail={detail} />
 
       {canWithdraw(detail.status) && <WithdrawCase detail={detail} />}
     </article>

@@ -9,6 +9,7 @@ import { DocumentTitle } from '../../../app/components/DocumentTitle.tsx';
 import { EmptyState } from '../../../app/components/EmptyState.tsx';
 import { QueryError } from '../../../app/components/QueryError.tsx';
 import { RequireLogin } from '../RequireLogin.tsx';
+import { MyDrafts } from '../apply/MyDrafts.tsx';
 import { MY_CASES_PAGE_SIZE, casePath, listMyCases, myCaseKeys } from './api.ts';
 import { CaseStatusTag, useRemainingText } from './CaseStatusTag.tsx';
 import './cases.css';
@@ -23,6 +24,7 @@ export function MyCasesPage() {
           <DocumentTitle title={t('myCases.title')} />
           <h1>{t('myCases.title')}</h1>
           <p className="tb-muted">{t('myCases.intro')}</p>
+          <MyDrafts />
           <MyCasesList />
         </div>
       )}

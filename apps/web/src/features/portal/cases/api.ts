@@ -19,9 +19,9 @@ export const listMyCases = (page: number, pageSize: number, signal?: AbortSignal
 /** GET /api/cases/:caseNo: the case with its timeline. */
 export const getCase = (caseNo: string, signal?: AbortSignal) => api.get<CaseDetail>(`/api/cases/${encodeURIComponent(caseNo)}`, undefined, signal);
 
-/** POST /api/cases/:caseNo/withdraw (撤回), against the version the applicant saw. */
+/** 撤回 through POST /api/cases/:caseNo/actions, against the version the applicant saw. */
 export const withdrawCase = (caseNo: string, body: { reason: string; version: number }) =>
-  api.post<CaseDetail>(`/api/cases/${encodeURIComponent(caseNo)}/withdraw`, body);
+  api.post<CaseDetail>(`/api/cases/${encodeURIComponent(caseNo)}/actions`, { action: 'withdraw', ...body });
 
 /** Where a case's progress lives in the portal. */
 export const casePath = (caseNo: string) => `/portal/cases/${encodeURIComponent(caseNo)}`;

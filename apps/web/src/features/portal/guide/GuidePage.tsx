@@ -53,7 +53,7 @@ function GuideView({ guide }: { guide: ItemVersion }) {
       <DocumentTitle title={content.name} />
       <GuideHeader guide={guide} />
       <GuideFacts content={content} />
-      <GuideActions implCode={guide.item.implCode} />
+      <GuideActions implCode={guide.item.implCode} online={content.channels.online} />
       <GuideContents sections={sections} />
       <GuideConditions content={content} />
       <GuideProcedure content={content} />

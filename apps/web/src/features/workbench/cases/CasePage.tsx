@@ -10,9 +10,9 @@ import { NotFoundResult } from '../../../app/components/Results.tsx';
 import { isApiError } from '../../../app/apiError.ts';
 import { useFormat } from '../../../app/format.ts';
 import { AreaPage } from '../../../app/layout/AreaPage.tsx';
-import { useSession } from '../../../app/session.ts';
-import { casesKeys, getCase, myOpenSteps } from './api.ts';
+import { casesKeys, getCase } from './api.ts';
 import { CaseActions } from './CaseActions.tsx';
+import { CaseDocuments } from './CaseDocuments.tsx';
 import { CaseLight, remainingText } from './CaseLight.tsx';
 
 /** 办件详情: everything once, and only the actions this user may take now. */
@@ -37,8 +37,6 @@ function formValue(value: unknown, separator: string): string {
 function CaseView({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const user = useSession().data;
-  const steps = myOpenSteps(detail, user);
   const suspended = detail.status === 'suspended';
   const a = detail.applicant;
 
@@ -81,17 +79,32 @@ function CaseView({ detail }: { detail: CaseDetail }) {
               label: t('workbenchCases.openSteps'),
               children:
                 detail.openSteps
-                  .map((s) => (s.departmentName ? t('workbenchCases.nameWithNote', { name: s.name, note: s.departmentName }) : s.name))
+                  .map((s) => {
+                    const note = [s.departmentName, s.claimedBy && t('workbenchCases.claimedBy', { name: s.claimedBy.name })].filter(Boolean).join(' · ');
+                    return note ? t('workbenchCases.nameWithNote', { name: s.name, note }) : s.name;
+                  })
                   .join(t('common.listSeparator')) || '—',
             },
             { key: 'submitted', label: t('workbenchCases.submittedAt'), children: fmt.dateTime(detail.submittedAt) },
+            ...(detail.postCheck
+              ? [
+                  {
+                    key: 'postCheck',
+                    label: t('workbenchCases.postCheck'),
+                    children: t(`workbenchCases.postCheckStatus.${detail.postCheck.status}`, {
+                      due: detail.postCheck.dueDate ? fmt.date(detail.postCheck.dueDate) : '—',
+                    }),
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>
 
       <Card className="tb-mt" title={<h2 className="tb-card-title">{t('workbenchCases.actionsTitle')}</h2>}>
-        <CaseActions detail={detail} steps={steps} />
+        <CaseActions detail={detail} />
       </Card>
+      <CaseDocuments detail={detail} />
 
       <Row gutter={[16, 16]} className="tb-mt">
         <Col xs={24} lg={12}>
@@ -159,7 +172,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
           column={{ xs: 1, md: 2 }}
           items={Object.entries(detail.formData).map(([key, value]) => ({
             key,
-            label: <span className="tb-mono">{key}</span>,
+            label: detail.formLabels[key] ?? key,
             children: formValue(value, t('common.listSeparator')),
           }))}
         />

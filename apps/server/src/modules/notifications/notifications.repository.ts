@@ -1,0 +1,173 @@
+/**
+ * The only file of the notifications module that touches the database. It writes messages
+ * and deliveries, and reads, never writes, a few facts of other modules' tables: the staff
+ * who hold a step (accounts), an account's phone, and the light columns of open cases the
+ * deadline reminder needs.
+ */
+import { and, asc, count, desc, eq, gt, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../../platform/db/client.ts';
+import { accounts } from '../identity/identity.schema.ts';
+import { cases } from '../cases/cases.schema.ts';
+import { messageDeliveries, messages } from './notifications.schema.ts';
+
+export type MessageRow = typeof messages.$inferSelect;
+export type NewMessageRow = typeof messages.$inferInsert;
+export type DeliveryRow = typeof messageDeliveries.$inferSelect;
+
+const textArray = (values: readonly string[]): SQL =>
+  sql`array[${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )}]::text[]`;
+
+const mine = (accountId: string, unreadOnly: boolean) => and(eq(messages.recipientAccountId, accountId), unreadOnly ? isNull(messages.readAt) : undefined);
+
+export const notificationsRepository = {
+  /** Writes a message once: a second write with the same id does nothing and returns false. */
+  async insertMessage(tx: Executor, row: NewMessageRow): Promise<boolean> {
+    const rows = await tx.insert(messages).values(row).onConflictDoNothing({ target: messages.id }).returning({ id: messages.id });
+    return rows.length > 0;
+  },
+
+  async list(tx: Executor, accountId: string, q: { unreadOnly: boolean; limit: number; offset: number }) {
+    const where = mine(accountId, q.unreadOnly);
+    const [rows, totals] = await Promise.all([
+      tx.select().from(messages).where(where).orderBy(desc(messages.createdAt), desc(messages.id)).limit(q.limit).offset(q.offset),
+      tx.select({ n: count() }).from(messages).where(where),
+    ]);
+    return { rows, total: totals[0]?.n ?? 0 };
+  },
+
+  async unreadCount(tx: Executor, accountId: string): Promise<number> {
+    const rows = await tx.select({ n: count() }).from(messages).where(mine(accountId, true));
+    return rows[0]?.n ?? 0;
+  },
+
+  /** One message of the account (undefined for anybody else's). */
+  async findOwn(tx: Executor, accountId: string, id: string): Promise<MessageRow | undefined> {
+    const rows = await tx
+      .select()
+      .from(messages)
+      .where(and(eq(messages.id, id), eq(messages.recipientAccountId, accountId)));
+    return rows[0];
+  },
+
+  /** Marks one message read (a read one keeps its first reading time). */
+  async markRead(tx: Executor, accountId: string, id: string, at: Date): Promise<MessageRow | undefined> {
+    await tx
+      .update(messages)
+      .set({ readAt: at })
+      .where(and(eq(messages.id, id), eq(messages.recipientAccountId, accountId), isNull(messages.readAt)));
+    return notificationsRepository.findOwn(tx, accountId, id);
+  },
+
+  /** Marks every unread message of the account read; returns how many. */
+  async markAllRead(tx: Executor, accountId: string, at: Date): Promise<number> {
+    const rows = await tx.update(messages).set({ readAt: at }).where(mine(accountId, true)).returning({ id: messages.id });
+    return rows.length;
+  },
+
+  async message(tx: Executor, id: string): Promise<MessageRow | undefined> {
+    const rows = await tx.select().from(messages).where(eq(messages.id, id));
+    return rows[0];
+  },
+
+  // ---- Deliveries
+
+  /** A delivery row, once per message and channel; null when it already existed. */
+  async insertDelivery(tx: Executor, row: typeof messageDeliveries.$inferInsert): Promise<string | null> {
+    const rows = await tx
+      .insert(messageDeliveries)
+      .values(row)
+      .onConflictDoNothing({ target: [messageDeliveries.messageId, messageDeliveries.channel] })
+      .returning({ id: messageDeliveries.id });
+    return rows[0]?.id ?? null;
+  },
+
+  async delivery(tx: Executor, id: string) {
+    const rows = await tx
+      .select({ delivery: messageDeliveries, title: messages.title, body: messages.body })
+      .from(messageDeliveries)
+      .innerJoin(messages, eq(messages.id, messageDeliveries.messageId))
+      .where(eq(messageDeliveries.id, id));
+    return rows[0];
+  },
+
+  async deliveries(tx: Executor, messageId: string): Promise<DeliveryRow[]> {
+    return tx.select().from(messageDeliveries).where(eq(messageDeliveries.messageId, messageId)).orderBy(asc(messageDeliveries.channel));
+  },
+
+  async updateDelivery(
+    tx: Executor,
+    id: string,
+    patch: Pick<DeliveryRow, 'status' | 'at'> & { attempts?: SQL | number; lastError?: string | null },
+  ): Promise<void> {
+    await tx.update(messageDeliveries).set(patch).where(eq(messageDeliveries.id, id));
+  },
+
+  /** Adds one to a delivery's attempts (an SQL expression for `updateDelivery`). */
+  oneMoreAttempt: sql`${messageDeliveries.attempts} + 1`,
+
+  // ---- Read-only facts from other modules' tables
+
+  /** Active staff with one of `role` in a department. */
+  async staffOfDepartment(tx: Executor, role: string, departmentId: string): Promise<string[]> {
+    const rows = await tx
+      .select({ id: accounts.id })
+      .from(accounts)
+      .where(
+        and(eq(accounts.kind, 'staff'), eq(accounts.status, 'active'), sql`${accounts.roles} @> ${textArray([role])}`, eq(accounts.departmentId, departmentId)),
+      );
+    return rows.map((r) => r.id);
+  },
+
+  /** Active staff with `role` whose data scope covers a region: its own region, or a region above it with sub-regions included. */
+  async staffCoveringRegion(tx: Executor, role: string, regionCode: string, ancestors: readonly string[]): Promise<string[]> {
+    const rows = await tx
+      .select({ id: accounts.id })
+      .from(accounts)
+      .where(
+        and(
+          eq(accounts.kind, 'staff'),
+          eq(accounts.status, 'active'),
+          sql`${accounts.roles} @> ${textArray([role])}`,
+          or(
+            eq(accounts.regionCode, regionCode),
+            ancestors.length ? and(eq(accounts.includeSubRegions, true), inArray(accounts.regionCode, [...ancestors])) : undefined,
+          ),
+        ),
+      );
+    return rows.map((r) => r.id);
+  },
+
+  async accountPhone(tx: Executor, id: string): Promise<string | null> {
+    const rows = await tx.select({ phone: accounts.phone }).from(accounts).where(eq(accounts.id, id));
+    return rows[0]?.phone ?? null;
+  },
+
+  /** The case columns a message may need beyond the appended event (read in the event's transaction). */
+  async caseFacts(tx: Executor, caseId: string) {
+    const rows = await tx
+      .select({ dueDate: cases.dueDate, delivery: cases.delivery, exchangeStatus: cases.exchangeStatus })
+      .from(cases)
+      .where(eq(cases.id, caseId));
+    return rows[0];
+  },
+
+  /** Cases whose clock runs and that are due by `dueBy`, in id order after `afterId` (keyset pages). */
+  async casesDueBy(tx: Executor, dueBy: string, afterId: string | null, limit: number) {
+    return tx
+      .select({
+        id: cases.id,
+        caseNo: cases.caseNo,
+        itemName: cases.itemName,
+        regionCode: cases.regionCode,
+        dueDate: cases.dueDate,
+        openSteps: cases.openSteps,
+      })
+      .from(cases)
+      .where(and(eq(cases.status, 'processing'), lte(cases.dueDate, dueBy), afterId ? gt(cases.id, afterId) : undefined))
+      .orderBy(asc(cases.id))
+      .limit(limit);
+  },
+};
