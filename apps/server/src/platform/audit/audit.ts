@@ -18,38 +18,38 @@ export interface AuditEntry {
 
 const GENESIS = '0'.repeat(64);
 
-function linkHash(prevHash: string, at: Date, e: AuditEntry): string {
-  const body = canonicalJson([
-    at.toISOString(),
-    e.actorId,
-    e.action,
-    e.targetType ?? null,
-    e.targetId ?? null,
-    e.requestId ?? null,
-    e.ip ?? null,
-    e.details ?? null,
-  ]);
-  return createHash('sha256').update(prevHash).update(body).digest('hex');
+/** What an entry's hash covers beside the previous hash. */
+function linkBody(at: Date, e: AuditEntry): string {
+  return canonicalJson([at.toISOString(), e.actorId, e.action, e.targetType ?? null, e.targetId ?? null, e.requestId ?? null, e.ip ?? null, e.details ?? null]);
 }
 
-/** Appends one entry; call inside the transaction of the change it records. */
+function linkHash(prevHash: string, at: Date, e: AuditEntry): string {
+  return createHash('sha256').update(prevHash).update(linkBody(at, e)).digest('hex');
+}
+
+/**
+ * Appends one entry; call inside the transaction of the change it records, as its last
+ * statement: the chain's lock is held until the commit.
+ */
 export async function appendAudit(tx: Executor, entry: AuditEntry, now = new Date()): Promise<void> {
   await auditRepository.lockChain(tx);
-  const prevHash = (await auditRepository.lastHash(tx)) ?? GENESIS;
   // Millisecond precision survives the round trip through timestamptz.
   const at = new Date(Math.floor(now.getTime()));
-  await auditRepository.insert(tx, {
-    at,
-    actorId: entry.actorId,
-    action: entry.action,
-    targetType: entry.targetType ?? null,
-    targetId: entry.targetId ?? null,
-    requestId: entry.requestId ?? null,
-    ip: entry.ip ?? null,
-    details: entry.details ?? null,
-    prevHash,
-    hash: linkHash(prevHash, at, entry),
-  });
+  await auditRepository.insertLinked(
+    tx,
+    {
+      at,
+      actorId: entry.actorId,
+      action: entry.action,
+      targetType: entry.targetType ?? null,
+      targetId: entry.targetId ?? null,
+      requestId: entry.requestId ?? null,
+      ip: entry.ip ?? null,
+      details: entry.details ?? null,
+    },
+    linkBody(at, entry),
+    GENESIS,
+  );
 }
 
 /** Returns the id of the first entry whose link is broken, or null when the chain is intact. */

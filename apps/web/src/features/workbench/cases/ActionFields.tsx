@@ -1,9 +1,16 @@
-import type { CaseDetail } from '@tongban/contracts';
+import type { CaseActionName, CaseDetail } from '@tongban/contracts';
 import { Form, Input, InputNumber, Select, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Allowed, WorkbenchAction } from './CaseActions.tsx';
 
 export type Values = Record<string, unknown>;
+
+/** Actions the workbench does not offer (the applicant's own, and 转办 which needs a colleague picker). */
+type NotHere = 'withdraw' | 'supplement' | 'transfer';
+export const notHere: ReadonlySet<CaseActionName> = new Set<NotHere>(['withdraw', 'supplement', 'transfer']);
+export type WorkbenchAction = Exclude<CaseActionName, NotHere>;
+
+/** An action the server says this user may take, with the open step it concerns. */
+export type Allowed = { action: WorkbenchAction; step: string | null };
 
 const SPECIAL_PROCEDURES = ['hearing', 'inspection', 'testing', 'appraisal', 'expert_review', 'site_survey', 'quarantine', 'other'] as const;
 

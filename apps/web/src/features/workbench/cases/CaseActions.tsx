@@ -5,16 +5,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../app/apiError.ts';
 import { useFeedback } from '../../../app/feedback.ts';
-import { ActionFields, bodyOf, initialValues, type Values } from './ActionFields.tsx';
+import { ActionFields, bodyOf, initialValues, notHere, type Allowed, type Values } from './ActionFields.tsx';
 import { casesKeys, postCaseAction } from './api.ts';
 
-/** Actions the workbench does not offer (the applicant's own, and 转办 which needs a colleague picker). */
-type NotHere = 'withdraw' | 'supplement' | 'transfer';
-const notHere: ReadonlySet<CaseActionName> = new Set<NotHere>(['withdraw', 'supplement', 'transfer']);
-export type WorkbenchAction = Exclude<CaseActionName, NotHere>;
-
-/** An action the server says this user may take, with the open step it concerns. */
-export type Allowed = { action: WorkbenchAction; step: string | null };
 const offeredHere = (a: CaseDetail['allowedActions'][number]): a is Allowed => !notHere.has(a.action);
 
 /** Actions that end or refuse something: shown in red and confirmed as such. */
