@@ -1,4 +1,5 @@
 /** Process definitions (办理流程) of implementation items: versioned, validated, pinned by each case. */
+import { LRUCache } from 'lru-cache';
 import { processDefinitionSchema, type ProcessRecord, type ProcessVersionSummary, type SaveProcess } from '@tongban/contracts';
 import { defaultProcess, validateProcess, type ProcessDefinition, type ProcessProblem, type ProcessStep } from '@tongban/domain';
 import type { Db, Executor } from '../../platform/db/client.ts';
@@ -50,6 +51,7 @@ function toSummary(row: ProcessRow): ProcessVersionSummary {
 }
 
 export function createProcessService({ db, now }: { db: Db; now: () => Date }) {
+  const pinnedVersions = new LRUCache<string, ProcessDefinition>({ max: 2000 });
   async function maintained(actor: Actor, itemId: string): Promise<ItemFacts> {
     const item = await repo.item(db, itemId);
     if (!item || !canMaintainProcess(actor, item)) throw notFound('item');
@@ -129,9 +131,14 @@ export function createProcessService({ db, now }: { db: Db; now: () => Date }) {
     },
 
     /** A pinned version, as a case reads it. */
+    /** A version a case pinned. Versions never change (a trigger refuses it), so they are kept in memory once read. */
     async pinned(tx: Executor, itemId: string, version: number): Promise<ProcessDefinition> {
+      const key = `${itemId}:${version}`;
+      const known = pinnedVersions.get(key);
+      if (known) return known;
       const row = await repo.version(tx, itemId, version);
       if (!row) throw new Error(`item ${itemId} has no process version ${version}`);
+      pinnedVersions.set(key, row.definition);
       return row.definition;
     },
 
