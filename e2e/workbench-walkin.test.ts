@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { demoCitizen } from '../apps/server/db/seed/demo-data.ts';
+import { demoCitizen, demoEnterprise } from '../apps/server/db/seed/demo-data.ts';
 import { launch, login, newContext, screenshot, tofuCharacters } from './browser.ts';
 
 /** 药品零售企业许可 (市市场监管局, 承诺件 of 10 working days): 受理 (counter) → 审查 (reviewer) → 决定 (approver) → 送达 (counter). */
@@ -47,9 +47,11 @@ describe('一窗受理: the window takes a walk-in application, the back office 
   let browser: Browser;
   const contexts: BrowserContext[] = [];
   const errors: string[] = [];
-  async function pageAs(username: string): Promise<Page> {
+  async function pageAs(username: string, lang: 'zh-CN' | 'en' = 'zh-CN'): Promise<Page> {
     const context = await newContext(browser);
     contexts.push(context);
+    // The language switch remembers its choice here (apps/web/src/app/i18n.ts).
+    if (lang === 'en') await context.addInitScript(() => localStorage.setItem('tb.lang', 'en'));
     const page = await context.newPage();
     page.on('pageerror', (e) => errors.push(`${username}: ${e.message}`));
     await login(page, username);
@@ -115,12 +117,13 @@ describe('一窗受理: the window takes a walk-in application, the back office 
     await form.getByLabel('企业名称').fill('巴中市张三大药房有限公司');
     await form.getByLabel('统一社会信用代码').fill('91511902MA6BJ001XU');
     await form.getByLabel('营业场所地址').fill('巴中市巴州区江北大道东段90号');
-    // A select of the form: open it, Enter takes the first option (单体药店).
-    const scope = form.locator('.ant-form-item', { has: form.getByLabel('经营方式') });
-    await scope.locator('.ant-select').click();
+    // A select of the form, by keyboard: open it, type to filter, Enter.
+    const scope = form.locator('.ant-form-item', { has: counter.locator('#walkin-form_scope') }).last();
+    await form.getByLabel('经营方式').click();
+    await counter.keyboard.type('单体');
     await counter.locator('.ant-select-item-option-active', { hasText: '单体药店' }).waitFor();
     await counter.keyboard.press('Enter');
-    await expect.poll(() => scope.innerText()).toContain('单体药店');
+    await expect.poll(() => scope.locator('.ant-select-content').innerText()).toBe('单体药店');
     await form.getByRole('checkbox', { name: '中成药' }).check();
     await form.getByLabel('质量负责人').fill('张三');
 
@@ -220,6 +223,122 @@ describe('一窗受理: the window takes a walk-in application, the back office 
     expect(decision.headers()['content-type']).toBe('application/pdf');
     expect((await decision.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
+    expect(errors).toEqual([]);
+  });
+
+  it('in English: an organisation at the counter, two materials missing → one supplement notice to print, followed by the enterprise account', async () => {
+    const counter = await pageAs('window01', 'en');
+    await counter.goto('/workbench/accept');
+    await expect.poll(() => counter.locator('h1').innerText()).toBe('Counter intake');
+    await pickItem(counter, '药品零售', ITEM);
+    expect(await counter.getByTestId('walkin-promised').innerText()).toBe('10 working days');
+
+    // ② The organisation: a wrong check character is caught at the field, in English.
+    await counter.getByTestId('walkin-applicant-kind').getByText('Organisation').click();
+    await counter.getByLabel('Organisation name').fill(demoEnterprise.organisationName);
+    const code = counter.getByLabel('Unified social credit code');
+    const wrong = `${demoEnterprise.creditCode.slice(0, 17)}${demoEnterprise.creditCode.endsWith('0') ? '1' : '0'}`;
+    await code.fill(wrong);
+    await code.blur();
+    const codeItem = counter.locator('.ant-form-item', { has: code });
+    await expect.poll(() => codeItem.locator('.ant-form-item-explain-error').innerText()).toBe('The check character does not match: check the code');
+    await code.fill(demoEnterprise.creditCode);
+    await counter.getByLabel('Person handling it').fill(demoEnterprise.displayName);
+    await counter.getByLabel('Their mobile number').fill(demoEnterprise.phone);
+    await expect.poll(() => codeItem.locator('.ant-form-item-explain-error').count()).toBe(0);
+
+    // ③ The form: name, code and phone come from the applicant.
+    const form = counter.getByTestId('walkin-section-form');
+    await counter.getByTestId('walkin-prefill').click();
+    await expect.poll(() => form.getByLabel('统一社会信用代码').inputValue()).toBe(demoEnterprise.creditCode);
+    expect(await form.getByLabel('企业名称').inputValue()).toBe(demoEnterprise.organisationName);
+    await form.getByLabel('营业场所地址').fill('巴中市巴州区江北大道东段90号');
+    await form.getByLabel('经营方式').click();
+    await counter.keyboard.type('连锁');
+    await counter.locator('.ant-select-item-option-active', { hasText: '连锁门店' }).waitFor();
+    await counter.keyboard.press('Enter');
+    await form.getByRole('checkbox', { name: '化学药' }).check();
+    await form.getByLabel('质量负责人').fill(demoEnterprise.displayName);
+
+    // ④ Two materials missing: 受理 is not possible, the notice lists both with their notes.
+    await counter.getByTestId('walkin-mark-rest').click();
+    await materialRow(counter, 'pharmacist_cert').getByText('Missing', { exact: true }).click();
+    await materialRow(counter, 'premises').getByText('Missing', { exact: true }).click();
+    await materialRow(counter, 'premises').getByLabel('What to bring').fill('请提供营业场所房屋租赁合同原件及复印件');
+    await expect.poll(() => counter.getByTestId('walkin-tally').innerText()).toContain('3 received · 0 later · 0 by commitment · 2 missing');
+    await counter.getByTestId('walkin-supplement').click();
+    const dialog = counter.getByRole('dialog');
+    await expect.poll(() => dialog.getByTestId('walkin-confirm-missing').locator('li').count()).toBe(2);
+    expect(await dialog.innerText()).toContain('请提供营业场所房屋租赁合同原件及复印件');
+    await counter.getByTestId('walkin-confirm').click();
+
+    const result = counter.getByTestId('walkin-result');
+    await result.waitFor();
+    const caseNo = (await counter.getByTestId('walkin-case-no').innerText()).trim();
+    expect(await result.innerText()).toMatch(/Supplement notice given[\s\S]*Print the one-time notice/);
+    // The note the page suggests is in Chinese whatever the clerk's language: it is printed on the notice.
+    expect(await result.getByRole('listitem').allInnerTexts()).toEqual([
+      '执业药师注册证或药学专业技术职称证书: 未提交。要求：内容完整、真实有效，需签字盖章的已签字盖章',
+      '营业场所、仓库平面布置图及房屋产权或使用权证明: 请提供营业场所房屋租赁合同原件及复印件',
+    ]);
+    expect(await counter.getByTestId('walkin-result-status').innerText()).toBe('Supplement requested');
+    expect((await tofuCharacters(counter)).boxes).toEqual([]);
+    await screenshot(counter, 'workbench-walkin-supplement-en');
+
+    const [pdf] = await Promise.all([
+      counter.context().waitForEvent('response', (r) => r.url().endsWith(`/api/cases/${caseNo}/documents/supplement-notice.pdf`)),
+      counter.getByTestId('walkin-print').click(),
+    ]);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+
+    // The enterprise account with that credit code follows the case.
+    const enterprise = await pageAs(demoEnterprise.username);
+    const mine = await enterprise.request.get('/api/cases/mine?pageSize=100');
+    expect(((await mine.json()) as { items: { caseNo: string }[] }).items.map((i) => i.caseNo)).toContain(caseNo);
+
+    expect(errors).toEqual([]);
+  });
+
+  it('通办 refused at the counter: the reason and the legal basis are asked for, the result names the handling region, the decision prints', async () => {
+    const counter = await pageAs('window01');
+    await counter.goto('/workbench/accept');
+    await pickItem(counter, '个体工商户设立', COUNTY_ITEM);
+    await expect.poll(() => counter.getByTestId('walkin-tongban').innerText()).toContain('通办');
+    await counter.keyboard.type(demoCitizen.displayName);
+    await counter.getByLabel('身份证号码').fill(demoCitizen.residentId);
+    await counter.getByLabel('手机号码（选填）').fill(demoCitizen.phone);
+    const form = counter.getByTestId('walkin-section-form');
+    await counter.getByTestId('walkin-prefill').click();
+    await expect.poll(() => form.getByLabel('公民身份号码').inputValue()).toBe(demoCitizen.residentId);
+    expect(await form.getByLabel('经营者姓名').inputValue()).toBe(demoCitizen.displayName);
+    await form.getByLabel('经营场所').fill('巴中市巴州区江北大道东段100号');
+    await form.getByLabel('经营范围').fill('烟草制品零售');
+    await form.getByRole('radio', { name: '个人经营' }).check();
+
+    // 不予受理 needs no material checks, but the reason and the legal basis.
+    await counter.getByTestId('walkin-refuse').click();
+    const dialog = counter.getByRole('dialog');
+    expect(await dialog.innerText()).toContain('通办：本窗口收件，转 巴中市巴州区市场监督管理局（巴州区）办理');
+    await counter.getByTestId('walkin-confirm').click();
+    await expect.poll(() => dialog.locator('.ant-form-item-explain-error').allInnerTexts()).toEqual(['此项为必填项', '此项为必填项']);
+    await dialog.getByLabel('不予受理的理由').fill('经营范围含烟草制品零售，须先取得烟草专卖零售许可证');
+    await dialog.getByLabel('法律依据').fill('《中华人民共和国行政许可法》第三十二条第一款第（二）项');
+    await counter.getByTestId('walkin-confirm').click();
+
+    const result = counter.getByTestId('walkin-result');
+    await result.waitFor();
+    const caseNo = (await counter.getByTestId('walkin-case-no').innerText()).trim();
+    expect(await result.innerText()).toMatch(/已作出不予受理决定[\s\S]*打印不予受理决定书/);
+    expect(await result.innerText()).toMatch(/通办[\s\S]*转 巴中市巴州区市场监督管理局（巴州区）办理/);
+    expect(await result.innerText()).toContain('须先取得烟草专卖零售许可证');
+    expect(await counter.getByTestId('walkin-result-status').innerText()).toBe('不予受理');
+    const [pdf] = await Promise.all([
+      counter.context().waitForEvent('response', (r) => r.url().endsWith(`/api/cases/${caseNo}/documents/refusal.pdf`)),
+      counter.getByTestId('walkin-print').click(),
+    ]);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
     expect(errors).toEqual([]);
   });
 });

@@ -609,8 +609,6 @@ export const en: Messages = {
     countMine: 'Assigned to me',
     countDueSoon: 'Due soon',
     countOverdue: 'Overdue',
-    acceptTitle: 'Counter intake',
-    acceptEmpty: 'No applications waiting for intake',
     acceptEmptyText:
       'When someone applies at the counter or online, check the documents here and accept, ask for missing documents once, or refuse; a case that meets the conditions may be accepted with documents to follow or on a written commitment.',
     casesTitle: 'Find a case',
@@ -1600,7 +1598,7 @@ export const en: Messages = {
     },
   },
   walkIn: {
-    title: 'Counter application',
+    title: 'Counter intake',
     pickFirst: 'Choose the service in step ① first',
     steps: { item: 'Service', applicant: 'Applicant', form: 'Application form', materials: 'Check the materials', delivery: 'Delivery of the result' },
     item: {
@@ -1639,6 +1637,7 @@ export const en: Messages = {
     form: {
       prefill: 'Fill in from the applicant',
       none: 'This service has no application form to fill in.',
+      choose: 'Choose…',
       errors: {
         format: 'Not in the expected format: follow the hint',
         number: 'Enter a valid number',
@@ -1736,6 +1735,17 @@ export const en: Messages = {
       print: { accept: 'Print the receipt', supplement: 'Print the one-time notice', refuse: 'Print the refusal decision' },
       next: 'Next application',
       viewCase: 'Open the case',
+      statuses: {
+        submitted: 'Waiting for acceptance',
+        supplementing: 'Supplement requested',
+        processing: 'In progress',
+        suspended: 'Special procedure',
+        decided: 'Decided, to deliver',
+        delivered: 'Delivered',
+        withdrawn: 'Withdrawn',
+        refused: 'Refused to accept',
+        revoked: 'Revoked',
+      },
     },
   },
   apply: {

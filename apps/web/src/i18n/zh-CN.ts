@@ -607,8 +607,6 @@ export const zhCN = {
     countMine: '我的待办',
     countDueSoon: '即将到期',
     countOverdue: '已超期',
-    acceptTitle: '窗口受理',
-    acceptEmpty: '当前没有等待受理的申请',
     acceptEmptyText:
       '申请人到窗口或网上提交申请后，您可以在这里核对材料，作出受理、补正（一次性告知）或不予受理的决定；材料暂缺但符合条件的，可以容缺受理或承诺办理。',
     casesTitle: '办件查询',
@@ -1971,6 +1969,7 @@ export const zhCN = {
     form: {
       prefill: '带入申请人信息',
       none: '本事项没有需要填写的申请表。',
+      choose: '请选择',
       errors: {
         format: '格式不正确，请按提示填写',
         number: '请输入有效的数字',
@@ -2066,6 +2065,17 @@ export const zhCN = {
       print: { accept: '打印受理通知书', supplement: '打印一次性告知书', refuse: '打印不予受理决定书' },
       next: '继续受理下一件',
       viewCase: '查看办件',
+      statuses: {
+        submitted: '已提交待受理',
+        supplementing: '补正中',
+        processing: '办理中',
+        suspended: '特别程序中',
+        decided: '已办结待送达',
+        delivered: '已送达',
+        withdrawn: '已撤回',
+        refused: '不予受理',
+        revoked: '已撤销',
+      },
     },
   },
   messages: {

@@ -106,5 +106,14 @@ describe.each(engines())('walk-in applications (一窗受理, 通办) on %s', (e
     // A window of another county, neither handling nor taking: as if it did not exist.
     expectError(await c.nanjiang.get(`/api/cases/${made.caseNo}`), 'NOT_FOUND');
     expectError(await c.nanjiang.get(`/api/cases/${made.caseNo}/exchange`), 'NOT_FOUND');
+    expectError(await c.nanjiang.post(`/api/cases/${made.caseNo}/actions`, { action: 'accept' }), 'NOT_FOUND');
+
+    // The county window accepts it (一窗受理); the review lands in the handling department's tasks.
+    const accepted = await ok(c.tongjiang, `/api/cases/${made.caseNo}/actions`, { action: 'accept', opinion: '通办收件，材料齐全', version: made.version });
+    expect(accepted).toMatchObject({ status: 'processing', takenRegionCode: '511921' });
+    expect(accepted.openSteps.map((s) => `${s.key}:${s.role}:${s.departmentName}`)).toEqual(['review:reviewer:巴中市市场监督管理局']);
+    const tasks = (await c.reviewer.get('/api/tasks?pageSize=100')).json<Page<CaseSummary>>();
+    expect(tasks.items.map((i) => i.caseNo)).toContain(made.caseNo);
+    expectError(await c.nanjiang.get(`/api/cases/${made.caseNo}`), 'NOT_FOUND');
   });
 });

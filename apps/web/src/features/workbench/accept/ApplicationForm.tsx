@@ -1,5 +1,5 @@
 // Loaded on demand (React.lazy): the form renderer and its validator load only once an item is picked.
-import Form from '@rjsf/antd';
+import Form, { Widgets } from '@rjsf/antd';
 import type { ErrorSchema, RJSFValidationError, UiSchema, WidgetProps } from '@rjsf/utils';
 import validator from '@rjsf/validator-ajv8';
 import type { Ref } from 'react';
@@ -25,7 +25,15 @@ function MoneyWidget(props: WidgetProps) {
   return <UpDownWidget {...props} />;
 }
 
-const widgets = { tel: TelWidget, money: MoneyWidget };
+const BaseSelectWidget = Widgets.SelectWidget;
+/** The theme's select puts an empty first option for "nothing chosen": say so in words. */
+function SelectWidget(props: WidgetProps) {
+  const { t } = useTranslation();
+  if (!BaseSelectWidget) return null;
+  return <BaseSelectWidget {...props} placeholder={props.placeholder || t('walkIn.form.choose')} />;
+}
+
+const widgets = { tel: TelWidget, money: MoneyWidget, SelectWidget };
 const formContext = { colon: false, labelAlign: 'left' };
 
 function useTransformErrors() {

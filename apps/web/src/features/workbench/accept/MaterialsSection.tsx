@@ -1,22 +1,25 @@
 import { Button, Form, Input, Radio, Table, Tag, type FormInstance } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
+import { i18n } from '../../../app/i18n.ts';
 import { blocksAcceptance, materialMode, presentProvision, provisionOptions, type Marks, type Material, type Provision } from './walkIn.ts';
 
 const necessityColor: Record<Material['necessity'], string | undefined> = { required: 'red', deferrable: 'orange', optional: undefined };
 
-/** The note a one-time notice starts with for a material marked 缺: the guide's acceptance standard when it has one. */
-export function useDefaultNote() {
-  const { t } = useTranslation();
-  return (m: Material) =>
-    m.acceptanceStandard ? t('walkIn.materials.noteWithStandard', { standard: m.acceptanceStandard }) : t('walkIn.materials.noteDefault');
+/**
+ * The note a one-time notice starts with for a material marked 缺: the guide's acceptance
+ * standard when it has one. Always in Chinese, whatever the clerk's language: it is printed on
+ * the notice (一次性告知书) the applicant takes home.
+ */
+export function defaultNote(m: Material): string {
+  const zh = i18n.getFixedT('zh-CN');
+  return m.acceptanceStandard ? zh('walkIn.materials.noteWithStandard', { standard: m.acceptanceStandard }) : zh('walkIn.materials.noteDefault');
 }
 
 /** ④ 材料核验: each material of the guide, marked by the clerk. */
 export function MaterialsSection({ form, materials }: { form: FormInstance; materials: readonly Material[] }) {
   const { t } = useTranslation();
   const marks = (Form.useWatch('marks', form) ?? {}) as Marks;
-  const defaultNote = useDefaultNote();
 
   const onMark = (m: Material, value: Provision) => {
     if (value === 'missing' && blocksAcceptance(m) && !form.getFieldValue(['notes', m.key])) form.setFieldValue(['notes', m.key], defaultNote(m));

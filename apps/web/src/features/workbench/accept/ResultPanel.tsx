@@ -86,7 +86,11 @@ export function ResultPanel({ result, onNext }: { result: WalkInResult; onNext: 
             children: `${detail.applicant.name}（${detail.applicant.idNumberMasked}）`,
           },
           { key: 'dept', label: t('walkIn.result.department'), children: detail.departmentName },
-          { key: 'status', label: t('walkIn.result.status'), children: <span data-testid="walkin-result-status">{detail.statusName}</span> },
+          {
+            key: 'status',
+            label: t('walkIn.result.status'),
+            children: <span data-testid="walkin-result-status">{t(`walkIn.result.statuses.${detail.status}`)}</span>,
+          },
           ...(result.tongban ? [{ key: 'tongban', label: t('walkIn.result.tongban'), children: result.tongban, span: 2 }] : []),
           ...(kind === 'accept'
             ? [
