@@ -609,8 +609,6 @@ export const en: Messages = {
     countMine: 'Assigned to me',
     countDueSoon: 'Due soon',
     countOverdue: 'Overdue',
-    acceptEmptyText:
-      'When someone applies at the counter or online, check the documents here and accept, ask for missing documents once, or refuse; a case that meets the conditions may be accepted with documents to follow or on a written commitment.',
     casesTitle: 'Find a case',
     caseNumber: 'Case number',
     applicantName: 'Applicant',

@@ -607,8 +607,6 @@ export const zhCN = {
     countMine: '我的待办',
     countDueSoon: '即将到期',
     countOverdue: '已超期',
-    acceptEmptyText:
-      '申请人到窗口或网上提交申请后，您可以在这里核对材料，作出受理、补正（一次性告知）或不予受理的决定；材料暂缺但符合条件的，可以容缺受理或承诺办理。',
     casesTitle: '办件查询',
     caseNumber: '办件编号',
     applicantName: '申请人',
