@@ -4,13 +4,18 @@ import type { BundleDetail, CaseBundle, CaseDetail, CaseSummary, ItemVersion, Pa
 import type { Client, TestApp } from '../../../test/app.ts';
 import { engines } from '../../../test/databases.ts';
 import { expectError, issuesOf } from '../../../test/http.ts';
-import { demoCitizen } from '../../../db/seed/demo-data.ts';
+import { demoCitizen, demoEnterprise } from '../../../db/seed/demo-data.ts';
 import { cases } from '../../platform/db/schema.ts';
 import { caseTestApp, departmentId, foodForm, foodMaterials, itemByName, newKey, ok, read, staff, testClock, withFiles } from './cases.testkit.ts';
 
 /** A value for every field of a form schema, from the demo citizen where the field asks for them. */
 function fillForm(schema: Record<string, unknown>, into: Record<string, unknown>) {
-  const known: Record<string, unknown> = { idNumber: demoCitizen.residentId, mobile: '13800000001', creditCode: '92511902MA6XXXXX0D', email: 'zs@example.cn' };
+  const known: Record<string, unknown> = {
+    idNumber: demoCitizen.residentId,
+    mobile: '13800000001',
+    creditCode: demoEnterprise.creditCode,
+    email: 'zs@example.cn',
+  };
   for (const [key, p] of Object.entries((schema.properties ?? {}) as Record<string, Record<string, unknown>>)) {
     if (key in into) continue;
     const items = p.items as { enum?: string[] } | undefined;
