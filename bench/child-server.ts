@@ -28,7 +28,9 @@ export interface ChildServer {
  */
 export async function startChildServer(env: Record<string, string>, args: string[] = ['start'], timeoutMs = 240_000): Promise<ChildServer> {
   const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-bench-cwd-'));
-  const proc = spawn(process.execPath, [bin, ...args], {
+  // BENCH_SERVER_NODE_ARGS, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`, profiles the server under load.
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const proc = spawn(process.execPath, [...nodeArgs, bin, ...args], {
     cwd,
     env: {
       PATH: process.env.PATH ?? '/usr/bin:/bin',

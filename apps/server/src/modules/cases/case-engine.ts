@@ -45,6 +45,10 @@ export interface CaseEventFact {
   departmentId: string;
   regionCode: string;
   actorId: string;
+  /** The case after the event: its due date, national status code and how the result is delivered. */
+  dueDate: string | null;
+  exchangeStatus: string;
+  deliveryMethod: string;
   /** The steps open after the event, with the role and department that hold them. */
   openSteps: OpenStep[];
   /** The steps open before it (none for a new case): those in `openSteps` and not here were opened by the event. */
@@ -136,6 +140,11 @@ export function openProjection(def: ProcessDefinition, events: readonly CaseEven
   };
 }
 
+/** 404 unless the actor may see the case (so that case numbers cannot be probed). */
+export function ensureVisible(actor: Actor, row: CaseRow, definition: ProcessDefinition): void {
+  if (!canSeeCase(actor, row, processDepartments(definition))) throw notFound('case');
+}
+
 export function invalidState(details: Record<string, unknown>): AppError {
   return new AppError('INVALID_STATE', details);
 }
@@ -168,7 +177,7 @@ export function createCaseEngine(deps: CasesDeps) {
       const row = await repo.findByCaseNo(db, caseNo);
       if (!row) throw notFound('case');
       const definition = await processes.pinned(db, row.itemId, row.processVersion);
-      if (!canSeeCase(actor, row, processDepartments(definition))) throw notFound('case');
+      ensureVisible(actor, row, definition);
       const events = await repo.events(db, row.id);
       const domainEvents = events.map(toDomainEvent);
       return { row, events, domainEvents, state: reduceCase(domainEvents), definition, position: openSteps(definition, domainEvents) };
@@ -179,7 +188,7 @@ export function createCaseEngine(deps: CasesDeps) {
      * the projection is written only if the case is still at the version loaded (409 CONFLICT
      * for the loser of a race), then the event row and the audit entry, in one transaction.
      */
-    async append(actor: Actor, loaded: LoadedCase, action: EventDraft, meta: Meta, expectedVersion?: number): Promise<void> {
+    async append(actor: Actor, loaded: LoadedCase, action: EventDraft, meta: Meta, expectedVersion?: number): Promise<LoadedCase> {
       const { row, state } = loaded;
       if (expectedVersion !== undefined && expectedVersion !== row.version) throw conflict({ version: row.version });
       let next: CaseState;
@@ -192,36 +201,41 @@ export function createCaseEngine(deps: CasesDeps) {
       const at = now();
       const limit = action.patch?.limitWorkingDays ?? row.limitWorkingDays;
       const due = await deadline(row.regionCode, next, limit, chinaToday(at));
-      const projection: CaseProjection = {
+      const exchangeStatus = exchangeCodeOfState(next);
+      const domainEvents = [...loaded.domainEvents, action.event];
+      const open = openProjection(loaded.definition, domainEvents, next, row.departmentId);
+      const projection = {
         ...action.patch,
         status: next.status,
-        exchangeStatus: exchangeCodeOfState(next),
+        exchangeStatus,
         greenChannel: next.greenChannel,
         acceptedOn: next.acceptedAt,
         ...due,
-        ...openProjection(loaded.definition, [...loaded.domainEvents, action.event], next, row.departmentId),
+        ...open,
         version: next.version,
         updatedAt: at,
+      } satisfies CaseProjection;
+      const eventRow: CaseEventRow = {
+        caseId: row.id,
+        seq: next.version,
+        type: action.event.type,
+        // As jsonb gives it back: no undefined fields.
+        payload: JSON.parse(JSON.stringify(payloadOf(action.event))) as Record<string, unknown>,
+        details: JSON.parse(JSON.stringify(action.details ?? {})) as Record<string, unknown>,
+        actorId: actor.id,
+        actorName: actor.displayName,
+        actorRole: action.actorRole,
+        fromStatus: state.status,
+        toStatus: next.status,
+        exchangeCode: exchangeCodeOfEvent(action.event),
+        opinion: action.opinion ?? null,
+        dueDate: due.dueDate,
+        regionCode: row.regionCode,
+        at,
       };
       await db.transaction(async (tx) => {
         if (!(await repo.updateProjection(tx, row.id, row.version, projection))) throw conflict();
-        await repo.insertEvent(tx, {
-          caseId: row.id,
-          seq: next.version,
-          type: action.event.type,
-          payload: payloadOf(action.event),
-          details: action.details ?? {},
-          actorId: actor.id,
-          actorName: actor.displayName,
-          actorRole: action.actorRole,
-          fromStatus: state.status,
-          toStatus: next.status,
-          exchangeCode: exchangeCodeOfEvent(action.event),
-          opinion: action.opinion ?? null,
-          dueDate: due.dueDate,
-          regionCode: row.regionCode,
-          at,
-        });
+        await repo.insertEvent(tx, eventRow);
         await tellListeners(deps, tx, {
           caseId: row.id,
           caseNo: row.caseNo,
@@ -234,7 +248,10 @@ export function createCaseEngine(deps: CasesDeps) {
           departmentId: row.departmentId,
           regionCode: row.regionCode,
           actorId: actor.id,
-          openSteps: projection.openSteps ?? [],
+          dueDate: due.dueDate,
+          exchangeStatus,
+          deliveryMethod: row.delivery.method,
+          openSteps: open.openSteps,
           previousOpenSteps: row.openSteps,
           details: action.details ?? {},
           at,
@@ -253,6 +270,15 @@ export function createCaseEngine(deps: CasesDeps) {
           at,
         );
       });
+      // The case as it now stands, without reading it back.
+      return {
+        row: { ...row, ...projection },
+        events: [...loaded.events, eventRow],
+        domainEvents,
+        state: next,
+        definition: loaded.definition,
+        position: openSteps(loaded.definition, domainEvents),
+      };
     },
   };
 }

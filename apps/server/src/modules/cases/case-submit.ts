@@ -4,7 +4,16 @@
  */
 import { createHash } from 'node:crypto';
 import type { Authorisation, Principal, SubmitCase } from '@tongban/contracts';
-import { applyCaseEvent, caseNumberPrefix, chinaToday, exchangeCodeOfState, formatCaseNumber, initialCaseState, type CaseEvent } from '@tongban/domain';
+import {
+  applyCaseEvent,
+  caseNumberPrefix,
+  chinaToday,
+  exchangeCodeOfState,
+  formatCaseNumber,
+  initialCaseState,
+  openSteps,
+  type CaseEvent,
+} from '@tongban/domain';
 import { appendAudit, canonicalJson } from '../../platform/audit/audit.ts';
 import { AppError, pgErrorCode } from '../../platform/errors.ts';
 import { validateFormData } from '../../platform/forms/form-schema.ts';
@@ -12,9 +21,9 @@ import type { Actor } from '../../platform/http/policy.ts';
 import { checkMaterials, type Issue } from './case-materials.ts';
 import { filesOf, materialFileIssues, noFiles } from './case-draft-files.ts';
 import { DraftGone, draftSubmission } from './case-draft.service.ts';
-import { openProjection, payloadOf, tellListeners, type CasesDeps, type Meta } from './case-engine.ts';
+import { openProjection, payloadOf, tellListeners, type CasesDeps, type LoadedCase, type Meta } from './case-engine.ts';
 import type { ApplicantSnapshot } from './cases.schema.ts';
-import { casesRepository as repo } from './cases.repository.ts';
+import { casesRepository as repo, type CaseEventRow } from './cases.repository.ts';
 
 const invalid = (issues: Issue[]) => new AppError('VALIDATION_FAILED', { issues });
 const issue = (path: string, message: string): Issue => ({ path, code: 'custom', message });
@@ -82,7 +91,13 @@ export function createSubmit(deps: CasesDeps) {
     return { caseNo: existing.caseNo, created: false };
   }
 
-  return async function submit(actor: Actor, input: SubmitCase, headerKey: string | undefined, meta: Meta): Promise<{ caseNo: string; created: boolean }> {
+  /** The case number, whether it was created now, and the new case as it stands (not for a retry). */
+  return async function submit(
+    actor: Actor,
+    input: SubmitCase,
+    headerKey: string | undefined,
+    meta: Meta,
+  ): Promise<{ caseNo: string; created: boolean; loaded?: LoadedCase }> {
     const key = input.draftId ? await drafts.key(actor, { ...input, draftId: input.draftId }, headerKey) : keyOf(input.idempotencyKey, headerKey);
     const { idempotencyKey: _key, draftId: _draft, ...request } = input;
     const requestHash = createHash('sha256').update(canonicalJson(request)).digest('hex');
@@ -107,7 +122,7 @@ export function createSubmit(deps: CasesDeps) {
     const takenHallId = staff ? await repo.hallOf(db, actor.id) : null;
 
     try {
-      const caseNo = await db.transaction(async (tx) => {
+      const loaded = await db.transaction(async (tx) => {
         if (input.draftId) await drafts.consume(tx, actor.id, input.draftId);
         const process = await processes.pinForCase(tx, item.id, content.caseType);
         const prefix = caseNumberPrefix(item.implCode);
@@ -115,7 +130,7 @@ export function createSubmit(deps: CasesDeps) {
         const event: CaseEvent = { type: 'submitted', at: today };
         const state = applyCaseEvent(initialCaseState, event);
         const open = openProjection(process.definition, [event], state, item.departmentId);
-        const id = await repo.insertCase(tx, {
+        const row = await repo.insertCase(tx, {
           caseNo,
           itemId: item.id,
           itemVersion,
@@ -145,8 +160,8 @@ export function createSubmit(deps: CasesDeps) {
           requestHash,
           updatedAt: at,
         });
-        await repo.insertEvent(tx, {
-          caseId: id,
+        const eventRow: CaseEventRow = {
+          caseId: row.id,
           seq: 1,
           type: 'submitted',
           payload: payloadOf(event),
@@ -161,9 +176,10 @@ export function createSubmit(deps: CasesDeps) {
           dueDate: null,
           regionCode: item.regionCode,
           at,
-        });
+        };
+        await repo.insertEvent(tx, eventRow);
         await tellListeners(deps, tx, {
-          caseId: id,
+          caseId: row.id,
           caseNo,
           itemName: item.name,
           type: 'submitted',
@@ -174,6 +190,9 @@ export function createSubmit(deps: CasesDeps) {
           departmentId: item.departmentId,
           regionCode: item.regionCode,
           actorId: actor.id,
+          dueDate: null,
+          exchangeStatus: exchangeCodeOfState(state),
+          deliveryMethod: input.delivery.method,
           openSteps: open.openSteps,
           details: { channel: input.channel },
           at,
@@ -191,9 +210,17 @@ export function createSubmit(deps: CasesDeps) {
           },
           at,
         );
-        return caseNo;
+        const loaded: LoadedCase = {
+          row,
+          events: [eventRow],
+          domainEvents: [event],
+          state,
+          definition: process.definition,
+          position: openSteps(process.definition, [event]),
+        };
+        return loaded;
       });
-      return { caseNo, created: true };
+      return { caseNo: loaded.row.caseNo, created: true, loaded };
     } catch (err) {
       // A concurrent retry with the same key committed first: answer with its case.
       if (pgErrorCode(err) === '23505' || err instanceof DraftGone) {

@@ -62,9 +62,9 @@ export const casesRepository = {
     return rows[0]!.last;
   },
 
-  async insertCase(tx: Executor, row: NewCaseRow): Promise<string> {
-    const rows = await tx.insert(cases).values(row).returning({ id: cases.id });
-    return rows[0]!.id;
+  async insertCase(tx: Executor, row: NewCaseRow): Promise<CaseRow> {
+    const rows = await tx.insert(cases).values(row).returning();
+    return rows[0]!;
   },
 
   async insertEvent(tx: Executor, row: typeof caseEvents.$inferInsert): Promise<void> {

@@ -4,11 +4,12 @@ import { chinaToday, regionPrefix, type WorkingCalendar } from '@tongban/domain'
 import { appendAudit } from '../../platform/audit/audit.ts';
 import { conflict, forbidden } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/http/policy.ts';
+import { LRUCache } from 'lru-cache';
 import { createBundleSubmit } from './case-bundle-submit.ts';
 import { counterActions, type Handler, type Handlers } from './case-actions.ts';
 import { allowedActions } from './case-allowed.ts';
 import { officeActions } from './case-office-actions.ts';
-import { createCaseEngine, type CasesDeps, type LoadedCase, type Meta } from './case-engine.ts';
+import { createCaseEngine, ensureVisible, type CasesDeps, type LoadedCase, type Meta } from './case-engine.ts';
 import { toExchange } from './case-exchange.ts';
 import { toDetail, toSummary } from './case-presenter.ts';
 import { filesOf, noFiles } from './case-draft-files.ts';
@@ -19,6 +20,8 @@ import { processDepartments } from './process.service.ts';
 
 export type { CasesDeps } from './case-engine.ts';
 
+type Departments = Awaited<ReturnType<typeof repo.departments>>;
+
 export function createCasesService(deps: CasesDeps) {
   const { db, now, calendar, catalog } = deps;
   const engine = createCaseEngine(deps);
@@ -26,7 +29,18 @@ export function createCasesService(deps: CasesDeps) {
   const bundles = createBundleSubmit(deps, submit);
   const handlers: Handlers<CaseActionName> = { ...counterActions(deps), ...officeActions(deps) };
 
-  const departmentsOf = (c: LoadedCase) => repo.departments(db, [c.row.departmentId, ...processDepartments(c.definition)]);
+  // The departments of a case's process change rarely (a rename shows within a minute).
+  const departmentCache = new LRUCache<string, Promise<Departments>>({ max: 1000, ttl: 60_000 });
+  function departmentsOf(c: LoadedCase): Promise<Departments> {
+    const ids = [...new Set([c.row.departmentId, ...processDepartments(c.definition)])].sort();
+    const key = ids.join(',');
+    const cached = departmentCache.get(key);
+    if (cached) return cached;
+    const loading = repo.departments(db, ids);
+    departmentCache.set(key, loading);
+    loading.catch(() => departmentCache.delete(key));
+    return loading;
+  }
 
   async function detail(actor: Actor, c: LoadedCase): Promise<CaseDetail> {
     const at = now();
@@ -57,8 +71,9 @@ export function createCasesService(deps: CasesDeps) {
   return {
     /** Submits an application; a retry with the same idempotency key returns the same case (`created: false`). */
     async submit(actor: Actor, input: SubmitCase, headerKey: string | undefined, meta: Meta): Promise<{ created: boolean; detail: CaseDetail }> {
-      const { caseNo, created } = await submit(actor, input, headerKey, meta);
-      return { created, detail: await detail(actor, await engine.load(actor, caseNo)) };
+      const { caseNo, created, loaded } = await submit(actor, input, headerKey, meta);
+      if (loaded) ensureVisible(actor, loaded.row, loaded.definition);
+      return { created, detail: await detail(actor, loaded ?? (await engine.load(actor, caseNo))) };
     },
 
     /** 一件事: one application, one case per item of the bundle. */
@@ -121,8 +136,7 @@ export function createCasesService(deps: CasesDeps) {
       const current = Math.max(c.row.version, c.state.version);
       if (input.version !== undefined && input.version !== current) throw conflict({ version: current });
       const handler = handlers[input.action] as Handler<CaseActionName>;
-      await engine.append(actor, c, await handler(actor, c, input), meta, input.version);
-      return detail(actor, await engine.load(actor, caseNo));
+      return detail(actor, await engine.append(actor, c, await handler(actor, c, input), meta, input.version));
     },
 
     /** The log of a case as its timeline (every event, in order). */

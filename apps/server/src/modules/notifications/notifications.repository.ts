@@ -23,10 +23,10 @@ const textArray = (values: readonly string[]): SQL =>
 const mine = (accountId: string, unreadOnly: boolean) => and(eq(messages.recipientAccountId, accountId), unreadOnly ? isNull(messages.readAt) : undefined);
 
 export const notificationsRepository = {
-  /** Writes a message once: a second write with the same id does nothing and returns false. */
-  async insertMessage(tx: Executor, row: NewMessageRow): Promise<boolean> {
-    const rows = await tx.insert(messages).values(row).onConflictDoNothing({ target: messages.id }).returning({ id: messages.id });
-    return rows.length > 0;
+  /** Writes messages, each once: a second write with the same id does nothing. Returns the ids written now. */
+  async insertMessages(tx: Executor, rows: NewMessageRow[]): Promise<Set<string>> {
+    const written = await tx.insert(messages).values(rows).onConflictDoNothing({ target: messages.id }).returning({ id: messages.id });
+    return new Set(written.map((r) => r.id));
   },
 
   async list(tx: Executor, accountId: string, q: { unreadOnly: boolean; limit: number; offset: number }) {
@@ -143,15 +143,6 @@ export const notificationsRepository = {
   async accountPhone(tx: Executor, id: string): Promise<string | null> {
     const rows = await tx.select({ phone: accounts.phone }).from(accounts).where(eq(accounts.id, id));
     return rows[0]?.phone ?? null;
-  },
-
-  /** The case columns a message may need beyond the appended event (read in the event's transaction). */
-  async caseFacts(tx: Executor, caseId: string) {
-    const rows = await tx
-      .select({ dueDate: cases.dueDate, delivery: cases.delivery, exchangeStatus: cases.exchangeStatus })
-      .from(cases)
-      .where(eq(cases.id, caseId));
-    return rows[0];
   },
 
   /** Cases whose clock runs and that are due by `dueBy`, in id order after `afterId` (keyset pages). */

@@ -52,6 +52,7 @@ describe.each(engines())('notifications (消息) on %s', (engine) => {
   const about = async (client: Client, caseNo: string) => (await list(client)).items.filter((m) => m.caseNo === caseNo);
   const unread = async (client: Client) => (await client.get('/api/messages/unread-count')).json<UnreadCount>().unread;
   const jobCount = async () => (await t.database.db.select({ n: count() }).from(jobsTable))[0]!.n;
+  const messageCount = async () => (await t.database.db.select({ n: count() }).from(messages))[0]!.n;
 
   beforeAll(async () => {
     t = await caseTestApp(engine, clock);
@@ -60,13 +61,18 @@ describe.each(engines())('notifications (消息) on %s', (engine) => {
   });
   afterAll(async () => t.close());
 
-  it('tells the applicant of each step of a case and the staff of each new task, once the jobs have run', async () => {
+  it('tells the applicant of each step of a case and the staff of each new task, and sends what goes out once the jobs have run', async () => {
     const made = await submit(c.enterprise);
     const caseNo = made.caseNo;
-    // Enqueued with the submission, written only when the jobs run.
-    expect(await about(c.enterprise, caseNo)).toEqual([]);
-    expect(await about(c.window, caseNo)).toEqual([]);
-    expect((await drain()).done).toBeGreaterThanOrEqual(2);
+    // Written with the submission; what goes out (SMS, WeChat) waits for the jobs.
+    const [written] = await about(c.enterprise, caseNo);
+    expect(written?.kind).toBe('case_submitted');
+    expect(await about(c.window, caseNo)).toHaveLength(1);
+    expect((await t.database.db.select().from(messageDeliveries).where(eq(messageDeliveries.messageId, written!.id))).map((d) => d.status)).toEqual([
+      'pending',
+      'pending',
+    ]);
+    expect((await drain()).done).toBe(2);
 
     const [submitted] = await about(c.enterprise, caseNo);
     expect(submitted).toMatchObject({
@@ -177,18 +183,21 @@ describe.each(engines())('notifications (消息) on %s', (engine) => {
     expect(await about(c.enterprise, refused.caseNo)).toEqual([]);
   });
 
-  it('enqueues nothing for an action that fails (stale version, wrong state, wrong officer)', async () => {
+  it('writes and enqueues nothing for an action that fails (stale version, wrong state, wrong officer)', async () => {
     const made = await submit(c.enterprise);
     await drain();
     const before = await jobCount();
+    const messagesBefore = await messageCount();
     expectError(await c.window.post(`/api/cases/${made.caseNo}/actions`, { action: 'accept', version: made.version + 1 }), 'CONFLICT');
     expectError(await c.reviewer.post(`/api/cases/${made.caseNo}/actions`, { action: 'approve', step: 'review', opinion: '通过' }), 'INVALID_STATE');
     expectError(await c.reviewer.post(`/api/cases/${made.caseNo}/actions`, { action: 'accept' }), 'FORBIDDEN');
     expect(await jobCount()).toBe(before);
+    expect(await messageCount()).toBe(messagesBefore);
     expect((await drain()).done).toBe(0);
     expect((await about(c.enterprise, made.caseNo)).map((m) => m.kind)).toEqual(['case_submitted']);
     // The same action, done right, is heard.
     await act(c.window, made.caseNo, { action: 'accept', version: made.version });
+    expect(await messageCount()).toBeGreaterThan(messagesBefore);
     expect(await jobCount()).toBeGreaterThan(before);
   });
 
@@ -325,13 +334,17 @@ describe.each(engines())('message delivery through a failing channel on %s', (en
           departmentId: randomUUID(),
           regionCode: '511900',
           actorId: enterprise!.id,
+          dueDate: null,
+          exchangeStatus: '1',
+          deliveryMethod: 'window',
           openSteps: [],
           details: {},
           at: clock.now(),
         }),
       );
 
-      expect(await queue.drain()).toEqual({ done: 1, retried: 1, failed: 0 });
+      // The message is written with its cause; its SMS is the one job.
+      expect(await queue.drain()).toEqual({ done: 0, retried: 1, failed: 0 });
       const [message] = await db.select().from(messages).where(eq(messages.recipientAccountId, enterprise!.id));
       expect(message).toMatchObject({ kind: 'case_submitted', caseNo: 'TEST-20260302-000001' });
       const delivery = async () => (await db.select().from(messageDeliveries).where(eq(messageDeliveries.messageId, message!.id)))[0]!;

@@ -1,10 +1,12 @@
 /**
  * Notifications (消息): case events become messages to the applicant, the agent and the staff
  * who hold the steps; a periodic job reminds staff of cases near or past their due date.
- * Every message is a job enqueued in the transaction of its cause, so a rolled-back action
- * sends nothing and a committed one loses nothing. The job writes the message (消息中心)
- * and, for kinds that go out, one delivery per channel (SMS, WeChat), each a job of its own.
+ * A case event's messages are written in the transaction that appends the event, so a
+ * rolled-back action says nothing and a committed one loses nothing; a reminder is a job that
+ * writes its message once. For kinds that go out, each message gets one delivery per channel
+ * (SMS, WeChat), each a job of its own, enqueued beside the message.
  */
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import {
   messageKindSchema,
@@ -95,21 +97,18 @@ export function createNotificationsService(deps: NotificationsDeps) {
   const enqueueMessage = (tx: Executor, draft: Draft, dedupeKey?: string) =>
     jobs.enqueue(tx, { kind: NOTIFY_JOBS.message, payload: draft, ...(dedupeKey ? { dedupeKey } : {}) });
 
-  /** What the applicant side hears of an event, with the facts the event itself does not carry. */
-  async function applicantDrafts(tx: Executor, fact: CaseEventFact): Promise<Draft[]> {
+  /** What the applicant side hears of an event. */
+  function applicantDrafts(fact: CaseEventFact): Draft[] {
     const kind = applicantKinds[fact.type];
     const recipients = [...new Set([fact.applicantAccountId, fact.agentAccountId].filter((id): id is string => id !== null))];
     if (!kind || recipients.length === 0) return [];
     const params: MessageParams = { item: fact.itemName, caseNo: fact.caseNo };
     const kinds: MessageKind[] = [kind];
     const d = fact.details;
-    if (fact.type === 'accepted' || fact.type === 'decided') {
-      const facts = await repo.caseFacts(tx, fact.caseId);
-      if (fact.type === 'accepted') params.dueDate = facts?.dueDate ?? null;
-      if (fact.type === 'decided') {
-        params.decision = decisionOfExchange(facts?.exchangeStatus);
-        if (facts?.delivery.method === 'window') kinds.push('case_ready');
-      }
+    if (fact.type === 'accepted') params.dueDate = fact.dueDate;
+    if (fact.type === 'decided') {
+      params.decision = decisionOfExchange(fact.exchangeStatus);
+      if (fact.deliveryMethod === 'window') kinds.push('case_ready');
     }
     if (fact.type === 'supplement_requested' && Array.isArray(d.missing)) {
       const names = d.missing.map((m: unknown) => (m && typeof m === 'object' ? text((m as { name?: unknown }).name) : null)).filter((n) => n !== null);
@@ -154,10 +153,40 @@ export function createNotificationsService(deps: NotificationsDeps) {
     return drafts;
   }
 
-  /** Hears every case event in its transaction and enqueues one job per message there. */
+  /** Hears every case event in its transaction and writes its messages there, in one statement. */
   const caseListener: CaseEventListener = async (tx, fact) => {
-    for (const d of [...(await applicantDrafts(tx, fact)), ...(await staffDrafts(tx, fact))]) await enqueueMessage(tx, d);
+    const drafts = [...applicantDrafts(fact), ...(await staffDrafts(tx, fact))];
+    await writeMessages(
+      tx,
+      drafts.map((draft) => ({ id: randomUUID(), draft })),
+    );
   };
+
+  /** Writes messages (each once, by its id) and, for kinds that go out, enqueues one delivery per channel. */
+  async function writeMessages(tx: Executor, items: { id: string; draft: Draft }[]): Promise<void> {
+    if (items.length === 0) return;
+    const rows = items.map(({ id, draft: { at: when, ...d } }) => ({
+      id,
+      ...d,
+      ...wording(d.kind, d.params),
+      // The message is dated by its cause, so that messages read in the order things happened.
+      createdAt: new Date(when),
+    }));
+    const created = await repo.insertMessages(tx, rows);
+    if (channels.length === 0) return;
+    const at = now();
+    for (const d of rows) {
+      if (!created.has(d.id) || !sentOutside.has(d.kind)) continue;
+      const phone = channels.some((c) => c.name === 'sms') ? await repo.accountPhone(tx, d.recipientAccountId) : null;
+      for (const channel of channels) {
+        // WeChat adapters find the account's binding themselves; SMS goes to the account's phone.
+        const to = channel.name === 'sms' ? phone : d.recipientAccountId;
+        if (!to) continue;
+        const id = await repo.insertDelivery(tx, { messageId: d.id, channel: channel.name, to, status: 'pending', attempts: 0, at });
+        if (id) await jobs.enqueue(tx, { kind: NOTIFY_JOBS.deliver, payload: { deliveryId: id }, maxAttempts: 5 });
+      }
+    }
+  }
 
   /**
    * 到期提醒: open cases whose clock runs and that are due within two working days (yellow) or
@@ -205,24 +234,10 @@ export function createNotificationsService(deps: NotificationsDeps) {
     }
   }
 
-  /** Job: writes one message (once, by the job's id) and enqueues its deliveries. */
+  /** Job (a reminder): writes one message, once by the job's id, with its deliveries. */
   async function writeMessage(jobId: string, payload: unknown): Promise<void> {
-    const { at: when, ...d } = draftSchema.parse(payload);
-    const { title, body } = wording(d.kind, d.params);
-    await db.transaction(async (tx) => {
-      const at = now();
-      // The message is dated by its cause, so that messages read in the order things happened.
-      const created = await repo.insertMessage(tx, { id: jobId, ...d, title, body, createdAt: new Date(when) });
-      if (!created || !sentOutside.has(d.kind)) return;
-      const phone = channels.some((c) => c.name === 'sms') ? await repo.accountPhone(tx, d.recipientAccountId) : null;
-      for (const channel of channels) {
-        // WeChat adapters find the account's binding themselves; SMS goes to the account's phone.
-        const to = channel.name === 'sms' ? phone : d.recipientAccountId;
-        if (!to) continue;
-        const id = await repo.insertDelivery(tx, { messageId: jobId, channel: channel.name, to, status: 'pending', attempts: 0, at });
-        if (id) await jobs.enqueue(tx, { kind: NOTIFY_JOBS.deliver, payload: { deliveryId: id }, maxAttempts: 5 });
-      }
-    });
+    const draft = draftSchema.parse(payload);
+    await db.transaction((tx) => writeMessages(tx, [{ id: jobId, draft }]));
   }
 
   /** Job: sends one delivery through its channel; a failure is recorded and thrown (the queue retries, then gives up). */

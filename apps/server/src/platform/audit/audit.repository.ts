@@ -1,26 +1,32 @@
 import { asc, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
-import { auditLog } from '../db/audit.schema.ts';
+import { auditChainHead, auditLog } from '../db/audit.schema.ts';
 
 export type AuditRow = typeof auditLog.$inferSelect;
 export type NewAuditRow = typeof auditLog.$inferInsert;
 
 export const auditRepository = {
-  /** Serialises appends so that each entry chains to exactly one predecessor. */
-  async lockChain(tx: Executor): Promise<void> {
-    await tx.execute(sql`select pg_advisory_xact_lock(7242027)`);
-  },
   /**
-   * Inserts an entry linked to the last one in one statement (run it after `lockChain`, whose
-   * statement ended before this one took its snapshot): `hash = sha256(prev_hash || body)`.
+   * Inserts an entry linked to the last one, in one statement: the chain's head row moves on
+   * to `hash = sha256(prev_hash || body)` and the entry takes both hashes. The head's row lock
+   * serialises appends until the commit; a waiting append re-reads the head once the one before
+   * it commits (READ COMMITTED re-evaluates the UPDATE on the new row), so each entry chains to
+   * exactly one predecessor.
    */
-  async insertLinked(tx: Executor, row: Omit<NewAuditRow, 'prevHash' | 'hash' | 'at'> & { at: Date }, body: string, genesis: string): Promise<void> {
+  async insertLinked(tx: Executor, row: Omit<NewAuditRow, 'prevHash' | 'hash' | 'at'> & { at: Date }, body: string): Promise<void> {
     await tx.execute(sql`
+      with head as (
+        update audit_chain_head set prev_hash = hash, hash = encode(sha256(convert_to(hash || ${body}, 'UTF8')), 'hex')
+        where id = 1 returning prev_hash, hash)
       insert into audit_log (at, actor_id, action, target_type, target_id, request_id, ip, details, prev_hash, hash)
       select ${row.at.toISOString()}::timestamptz, ${row.actorId ?? null}::uuid, ${row.action}, ${row.targetType ?? null}, ${row.targetId ?? null},
-             ${row.requestId ?? null}, ${row.ip ?? null}, ${row.details ? JSON.stringify(row.details) : null}::jsonb,
-             last.hash, encode(sha256(convert_to(last.hash || ${body}, 'UTF8')), 'hex')
-      from (select coalesce((select hash from audit_log order by id desc limit 1), ${genesis}) as hash) last`);
+             ${row.requestId ?? null}, ${row.ip ?? null}, ${row.details ? JSON.stringify(row.details) : null}::jsonb, head.prev_hash, head.hash
+      from head`);
+  },
+  /** The hash of the last entry appended, as the chain's head records it. */
+  async head(tx: Executor): Promise<string> {
+    const rows = await tx.select({ hash: auditChainHead.hash }).from(auditChainHead);
+    return rows[0]!.hash;
   },
   async all(tx: Executor): Promise<AuditRow[]> {
     return tx.select().from(auditLog).orderBy(asc(auditLog.id));

@@ -160,6 +160,17 @@ describe.each(engines())('audit log on %s', (engine) => {
     }
   });
 
+  it('detects entries removed from the end of the chain, since its head still names the last one', async () => {
+    await admin.post('/api/org/departments', { name: '巴中市尾部测试局', creditCode: makeCreditCode('1', '1', '511900', '00873001'), regionCode: '511900' });
+    const last = (await rows()).at(-1)!;
+    expect(await verifyAuditChain(t.database.db)).toBeNull();
+    await asOwner(() => t.database.db.delete(auditLog).where(eq(auditLog.id, last.id)));
+    expect(await verifyAuditChain(t.database.db)).toBe(last.id);
+    // Put back as it was, the chain verifies again.
+    await asOwner(() => t.database.db.insert(auditLog).values(last));
+    expect(await verifyAuditChain(t.database.db)).toBeNull();
+  });
+
   it('detects a changed ip address or request id (who did it, from where, is evidence too)', async () => {
     const victim = (await rows()).find((r) => r.action === 'auth.login' && r.requestId === 'audit-login-0001')!;
     try {

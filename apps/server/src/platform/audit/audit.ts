@@ -29,10 +29,9 @@ function linkHash(prevHash: string, at: Date, e: AuditEntry): string {
 
 /**
  * Appends one entry; call inside the transaction of the change it records, as its last
- * statement: the chain's lock is held until the commit.
+ * statement: the chain's head stays locked until the commit.
  */
 export async function appendAudit(tx: Executor, entry: AuditEntry, now = new Date()): Promise<void> {
-  await auditRepository.lockChain(tx);
   // Millisecond precision survives the round trip through timestamptz.
   const at = new Date(Math.floor(now.getTime()));
   await auditRepository.insertLinked(
@@ -48,19 +47,28 @@ export async function appendAudit(tx: Executor, entry: AuditEntry, now = new Dat
       details: entry.details ?? null,
     },
     linkBody(at, entry),
-    GENESIS,
   );
 }
 
-/** Returns the id of the first entry whose link is broken, or null when the chain is intact. */
+/**
+ * Returns the id of the first entry whose link is broken, or null when the chain is intact.
+ * Entries missing at the end (the chain's head names a hash no entry has) give the id after
+ * the last entry.
+ */
 export async function verifyAuditChain(tx: Executor): Promise<number | null> {
+  // The head first: entries appended meanwhile come after it.
+  const head = await auditRepository.head(tx);
   let prev = GENESIS;
+  let headFound = head === GENESIS;
+  let lastId = 0;
   for (const row of await auditRepository.all(tx)) {
     const expected = linkHash(prev, row.at, toEntry(row));
     if (row.prevHash !== prev || row.hash !== expected) return row.id;
     prev = row.hash;
+    lastId = row.id;
+    if (row.hash === head) headFound = true;
   }
-  return null;
+  return headFound ? null : lastId + 1;
 }
 
 function toEntry(row: AuditRow): AuditEntry {

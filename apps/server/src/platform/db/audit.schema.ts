@@ -1,4 +1,5 @@
-import { bigserial, index, jsonb, pgTable, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { bigserial, check, index, jsonb, pgTable, smallint, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 
 /**
  * Append-only, hash-chained audit log (DESIGN §7): each entry's hash covers the previous
@@ -20,4 +21,19 @@ export const auditLog = pgTable(
     hash: varchar('hash', { length: 64 }).notNull(),
   },
   (t) => [index('audit_log_target_idx').on(t.targetType, t.targetId), index('audit_log_actor_idx').on(t.actorId)],
+);
+
+/**
+ * The head of the audit chain: one row holding the last entry's hash. Appending updates it
+ * (the row lock serialises appends until the commit) and inserts the entry in one statement.
+ */
+export const auditChainHead = pgTable(
+  'audit_chain_head',
+  {
+    id: smallint('id').primaryKey().default(1),
+    /** The hash before the last append, and after it. */
+    prevHash: varchar('prev_hash', { length: 64 }).notNull(),
+    hash: varchar('hash', { length: 64 }).notNull(),
+  },
+  (t) => [check('audit_chain_head_one_row', sql`${t.id} = 1`)],
 );
