@@ -6,6 +6,7 @@
 import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { CaseStatus } from '@tongban/domain';
 import type { Executor } from '../../platform/db/client.ts';
+import { preparedPerDb } from '../../platform/db/prepared.ts';
 import { accounts } from '../identity/identity.schema.ts';
 import { departments, hallWindows } from '../org/org.schema.ts';
 import { caseEvents, caseNumberSequences, cases } from './cases.schema.ts';
@@ -51,6 +52,22 @@ const summaryColumns = {
   version: cases.version,
 };
 
+const caseByNo = preparedPerDb((db) =>
+  db
+    .select()
+    .from(cases)
+    .where(eq(cases.caseNo, sql.placeholder('caseNo')))
+    .prepare('case_by_no'),
+);
+const eventsOfCase = preparedPerDb((db) =>
+  db
+    .select()
+    .from(caseEvents)
+    .where(eq(caseEvents.caseId, sql.placeholder('caseId')))
+    .orderBy(asc(caseEvents.seq))
+    .prepare('case_events_of_case'),
+);
+
 export const casesRepository = {
   /** The next number of the day for an implementation code. The row lock serialises concurrent submissions; a rolled-back number is never issued. */
   async nextSequence(tx: Executor, implCode: string, day: string): Promise<number> {
@@ -82,7 +99,7 @@ export const casesRepository = {
   },
 
   async findByCaseNo(tx: Executor, caseNo: string): Promise<CaseRow | undefined> {
-    const rows = await tx.select().from(cases).where(eq(cases.caseNo, caseNo));
+    const rows = await caseByNo(tx).execute({ caseNo });
     return rows[0];
   },
 
@@ -95,7 +112,7 @@ export const casesRepository = {
   },
 
   async events(tx: Executor, caseId: string): Promise<CaseEventRow[]> {
-    return tx.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.seq));
+    return eventsOfCase(tx).execute({ caseId });
   },
 
   /** Cases with an open step for the caller: department-bound steps by token, window and centre-admin steps by region. */

@@ -1,6 +1,7 @@
 /** The only file of the identity module that touches the database. */
 import { and, arrayContains, count, eq, gt, ilike, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.ts';
+import { preparedPerDb } from '../../platform/db/prepared.ts';
 import { departments, hallWindows, regions } from '../../platform/db/schema.ts';
 import { accounts, sessions } from './identity.schema.ts';
 
@@ -22,6 +23,16 @@ const staffColumns = {
   regionName: regions.name,
   windowName: sql<string | null>`case when ${hallWindows.id} is null then null else ${hallWindows.number} || ' ' || ${hallWindows.name} end`,
 };
+
+const sessionByToken = preparedPerDb((db) =>
+  db
+    .select({ session: sessions, account: accounts })
+    .from(sessions)
+    .innerJoin(accounts, eq(accounts.id, sessions.accountId))
+    .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), gt(sessions.expiresAt, sql.placeholder('now'))))
+    .limit(1)
+    .prepare('session_by_token'),
+);
 
 export const identityRepository = {
   async findByIdentifier(db: Executor, identifier: string): Promise<AccountRow | undefined> {
@@ -73,12 +84,7 @@ export const identityRepository = {
   },
 
   async findSession(db: Executor, tokenHash: string, now: Date): Promise<{ session: typeof sessions.$inferSelect; account: AccountRow } | undefined> {
-    const rows = await db
-      .select({ session: sessions, account: accounts })
-      .from(sessions)
-      .innerJoin(accounts, eq(accounts.id, sessions.accountId))
-      .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)))
-      .limit(1);
+    const rows = await sessionByToken(db).execute({ tokenHash, now });
     return rows[0];
   },
 
