@@ -8,3 +8,4 @@ export type { RegionLevel } from './region/region-code.ts';
 export * from './catalog/index.ts';
 export * from './calendar/index.ts';
 export * from './case/index.ts';
+export * from './licence/index.ts';
