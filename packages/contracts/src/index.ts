@@ -10,6 +10,7 @@ export * from './catalog-excel.ts';
 export * from './process.ts';
 export * from './cases.ts';
 export * from './messages.ts';
+export * from './licences.ts';
 export * from './files.ts';
 export * from './drafts.ts';
 export * from './case-progress.ts';

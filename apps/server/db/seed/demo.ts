@@ -3,7 +3,9 @@ import type { Db } from '../../src/platform/db/client.ts';
 import type { IdentityService } from '../../src/modules/identity/index.ts';
 import type { CatalogService } from '../../src/modules/catalog/index.ts';
 import type { ProcessService } from '../../src/modules/cases/index.ts';
+import { licencesRepository } from '../../src/modules/licences/index.ts';
 import { seedDemoCatalog } from './catalog-seed.ts';
+import { demoLicenceTypes } from './licence-types.ts';
 import { seedDemoProcesses } from './process-seed.ts';
 import { seedRepository } from './seed.repository.ts';
 import { demoAccounts, demoCitizen, demoCountyDepartment, demoDepartments, demoEnterprise, demoHalls, demoPassword, demoRegions } from './demo-data.ts';
@@ -20,6 +22,8 @@ export async function seedDemo(
   db: Db,
   { identity, catalog, processes }: { identity: IdentityService; catalog: CatalogService; processes: ProcessService },
 ): Promise<boolean> {
+  // The licence types are upserted every time, so a database seeded before they existed gets them too.
+  for (const type of demoLicenceTypes) await licencesRepository.upsertType(db, type);
   if (await seedRepository.accountExists(db, demoAccounts[0].username)) return false;
   const departmentIds = new Map<string, string>();
   const windowIds = new Map<string, string>();

@@ -9,3 +9,4 @@ export * from '../../modules/files/files.schema.ts';
 export * from '../../modules/cases/case-draft.schema.ts';
 export * from '../jobs/jobs.schema.ts';
 export * from '../../modules/notifications/notifications.schema.ts';
+export * from '../../modules/licences/licences.schema.ts';

@@ -20,6 +20,7 @@ import { createCatalogModule } from '../../modules/catalog/index.ts';
 import { createCalendarModule } from '../../modules/calendar/index.ts';
 import { createCasesModule } from '../../modules/cases/index.ts';
 import { createFilesModule } from '../../modules/files/index.ts';
+import { createLicencesModule } from '../../modules/licences/index.ts';
 import { channelsFor, createNotificationsModule } from '../../modules/notifications/index.ts';
 import { createJobQueue } from '../jobs/index.ts';
 import { healthRoutes } from '../../modules/health/health.routes.ts';
@@ -96,6 +97,7 @@ export async function buildApp({ config, database, now = () => new Date() }: App
     channels: channelsFor(config.notify.channels, app.log),
     log: app.log,
   });
+  const licences = createLicencesModule({ db: database.db, now });
   const files = createFilesModule({ db: database.db, now, maxBytes: config.uploads.maxBytes, dailyLimit: config.uploads.dailyLimit });
   const cases = createCasesModule({
     files: files.service.directory,
@@ -104,7 +106,7 @@ export async function buildApp({ config, database, now = () => new Date() }: App
     calendar: calendar.service,
     catalog: catalog.service,
     publicUrl: config.publicUrl,
-    listeners: [notifications.caseListener],
+    listeners: [licences.caseListener, notifications.caseListener],
   });
 
   app.decorateRequest('actor', null);
@@ -139,6 +141,7 @@ export async function buildApp({ config, database, now = () => new Date() }: App
       await api.register(cases.routes);
       await api.register(files.routes);
       await api.register(notifications.routes);
+      await api.register(licences.routes);
       api.get('/openapi.json', { schema: { hide: true }, config: { policy: policies.public } }, async () => app.swagger());
     },
     { prefix: '/api' },

@@ -1,0 +1,178 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LicenceDetail, LicenceFace, LicenceType, LicenceVerification } from '@tongban/contracts';
+import { parseLicenceIdentifier } from '@tongban/domain';
+import type { Client, TestApp } from '../../../test/app.ts';
+import { engines } from '../../../test/databases.ts';
+import { expectError } from '../../../test/http.ts';
+import { demoEnterprise } from '../../../db/seed/demo-data.ts';
+import { licences } from '../../platform/db/schema.ts';
+import { caseTestApp, departmentId, foodForm, foodMaterials, itemByName, newKey, ok, staff, testClock, withFiles } from '../cases/cases.testkit.ts';
+
+describe.each(engines())('licence library on %s', (engine) => {
+  const clock = testClock('2026-03-02T09:00:00+08:00');
+  let t: TestApp;
+  let food: { id: string; implCode: string };
+  const c = {} as Record<'enterprise' | 'citizen' | 'window' | 'reviewer' | 'approver' | 'health' | 'ecology' | 'admin', Client>;
+  const act = (client: Client, caseNo: string, body: Record<string, unknown>) => ok(client, `/api/cases/${caseNo}/actions`, body);
+  const verify = async (identifier: string) => {
+    const res = await t.anonymous.get(`/api/licenses/verify/${encodeURIComponent(identifier)}`);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json<LicenceVerification>();
+  };
+  const wallet = async (client: Client) => {
+    const res = await client.get('/api/licenses/mine');
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json<LicenceFace[]>();
+  };
+
+  /** A 食品经营许可 carried through its parallel block to 准予 (with the certificate number the approver gives). */
+  async function grantedFood(certificateNo: string) {
+    const submitted = await ok(
+      c.enterprise,
+      '/api/cases',
+      {
+        implCode: food.implCode,
+        formData: foodForm,
+        materials: await withFiles(c.enterprise, foodMaterials),
+        delivery: { method: 'electronic' },
+        idempotencyKey: newKey(),
+      },
+      201,
+    );
+    const { caseNo } = submitted;
+    await act(c.window, caseNo, { action: 'accept' });
+    await act(c.reviewer, caseNo, { action: 'approve', step: 'review', opinion: '通过' });
+    await act(c.reviewer, caseNo, { action: 'approve', step: 'market_site', opinion: '通过' });
+    await act(c.health, caseNo, { action: 'approve', step: 'health_check', opinion: '通过' });
+    await act(c.ecology, caseNo, { action: 'approve', step: 'fume_check', opinion: '通过' });
+    await act(c.approver, caseNo, { action: 'decide', decision: 'approve', opinion: '准予许可', resultName: '食品经营许可证', resultNo: certificateNo });
+    const issued = (await wallet(c.enterprise)).find((l) => l.fields.some((f) => f.key === 'certificateNo' && f.value === certificateNo));
+    expect(issued, `no licence ${certificateNo} in the wallet`).toBeDefined();
+    return { caseNo, licence: issued! };
+  }
+
+  beforeAll(async () => {
+    t = await caseTestApp(engine, clock);
+    food = await itemByName(t, '食品经营许可（新办）');
+    c.admin = await t.login('admin');
+    c.health = await staff(t, c.admin, 'lic_health', ['reviewer'], await departmentId(t, 'health'));
+    c.ecology = await staff(t, c.admin, 'lic_ecology', ['reviewer'], await departmentId(t, 'ecology'));
+    c.enterprise = await t.login('bashufood');
+    c.citizen = await t.login('zhangsan');
+    c.window = await t.login('window01');
+    c.reviewer = await t.login('reviewer01');
+    c.approver = await t.login('approver01');
+  });
+  afterAll(async () => t.close());
+
+  it('lists the licence types of the library with their national type codes', async () => {
+    const res = await t.anonymous.get('/api/licenses/types');
+    expect(res.statusCode).toBe(200);
+    const types = res.json<LicenceType[]>();
+    expect(types.map((x) => x.key)).toEqual(expect.arrayContaining(['BIZ_LICENCE', 'FOOD_LICENCE', 'ID_CARD', 'HUKOU', 'BIRTH_CERT', 'MARRIAGE_CERT']));
+    expect(types.every((x) => /^[0-9A-Z]{18}\d{3}$/.test(x.code))).toBe(true);
+  });
+
+  it('issues a signed licence to the holder when a case is decided 准予, and verifies it from its identifier alone', async () => {
+    const { caseNo, licence } = await grantedFood('JY25119020001');
+    expect(parseLicenceIdentifier(licence.identifier).ok).toBe(true);
+    expect(licence).toMatchObject({
+      typeName: '食品经营许可证',
+      version: 1,
+      holderName: demoEnterprise.organisationName,
+      holderIdNumber: demoEnterprise.creditCode,
+      issuerName: '巴中市市场监督管理局',
+      issueDate: '2026-03-02',
+      validFrom: '2026-03-02',
+      validUntil: '2031-03-01',
+      status: 'valid',
+      statusCode: '01',
+      statusLabel: '有效',
+    });
+    expect(Object.fromEntries(licence.fields.map((f) => [f.key, f.value]))).toMatchObject({
+      operator: foodForm.operatorName,
+      premises: foodForm.premises,
+      certificateNo: 'JY25119020001',
+    });
+
+    const detail = await c.enterprise.get(`/api/licenses/${encodeURIComponent(licence.identifier)}`);
+    expect(detail.statusCode).toBe(200);
+    expect(detail.json<LicenceDetail>()).toMatchObject({ caseNo, history: [{ action: 'issue', toStatus: 'valid', caseNo }] });
+    // Somebody else's licence is not found, not forbidden.
+    expectError(await c.citizen.get(`/api/licenses/${encodeURIComponent(licence.identifier)}`), 'NOT_FOUND');
+    expect(await wallet(c.citizen)).not.toContainEqual(expect.objectContaining({ identifier: licence.identifier }));
+
+    const checked = await verify(licence.identifier);
+    expect(checked).toMatchObject({ verdict: 'valid', wellFormed: true, exists: true, signatureValid: true, status: 'valid', statusLabel: '有效' });
+    // The public face masks the holder's code.
+    expect(checked.licence!.holderIdNumber).not.toBe(demoEnterprise.creditCode);
+    expect(checked.licence!.holderIdNumber).toContain('*');
+  });
+
+  it('tells malformed, unknown, expired and tampered licences apart', async () => {
+    const { licence } = await grantedFood('JY25119020002');
+    expect(await verify('not-a-licence')).toMatchObject({ verdict: 'malformed', wellFormed: false, exists: false, licence: null });
+    // One character changed: the check character no longer matches.
+    const typo = licence.identifier.replace(/\.(\d)(\d*)\.001\./, (_m, d: string, rest: string) => `.${(Number(d) + 1) % 10}${rest}.001.`);
+    expect(typo).not.toBe(licence.identifier);
+    expect(await verify(typo)).toMatchObject({ verdict: 'malformed', malformedReason: 'check' });
+    // Well formed, but never issued: the next number of the same issuer, with its own check character.
+    const parts = parseLicenceIdentifier(licence.identifier);
+    if (!parts.ok) throw new Error('issued identifier does not parse');
+    const { formatLicenceIdentifier } = await import('@tongban/domain');
+    const unknown = formatLicenceIdentifier({ ...parts.parts, number: `${parts.parts.number.slice(0, -1)}9` });
+    expect(await verify(unknown)).toMatchObject({ verdict: 'unknown', wellFormed: true, exists: false });
+
+    // One byte of the stored data changed behind the library's back: the signature no longer checks.
+    const { db } = t.database;
+    const [row] = await db.select().from(licences).where(eq(licences.identifier, licence.identifier));
+    await db
+      .update(licences)
+      .set({ data: { ...row!.data, premises: row!.data.premises!.replace('88', '89') } })
+      .where(eq(licences.id, row!.id));
+    expect(await verify(licence.identifier)).toMatchObject({ verdict: 'signature_invalid', signatureValid: false, licence: null });
+    await db.update(licences).set({ data: row!.data }).where(eq(licences.id, row!.id));
+    expect((await verify(licence.identifier)).verdict).toBe('valid');
+    await db.update(licences).set({ holderName: '巴蜀美食有限公司' }).where(eq(licences.id, row!.id));
+    expect((await verify(licence.identifier)).verdict).toBe('signature_invalid');
+    await db.update(licences).set({ holderName: row!.holderName }).where(eq(licences.id, row!.id));
+
+    // Five years later it has expired, though nobody acted on it.
+    clock.set('2031-03-02T09:00:00+08:00');
+    expect(await verify(licence.identifier)).toMatchObject({ verdict: 'not_in_force', signatureValid: true, status: 'expired', statusLabel: '失效' });
+    clock.set('2026-03-02T09:00:00+08:00');
+  });
+
+  it('revokes the licence with the case result, and the same identifier then verifies as revoked', async () => {
+    const { caseNo, licence } = await grantedFood('JY25119020003');
+    const body = { action: 'revoke', reason: '以欺骗手段取得许可', legalBasis: '《中华人民共和国行政许可法》第六十九条第二款' };
+    await act(c.approver, caseNo, body);
+    expect(await verify(licence.identifier)).toMatchObject({ verdict: 'not_in_force', signatureValid: true, status: 'revoked', statusLabel: '撤销' });
+    const detail = (await c.enterprise.get(`/api/licenses/${encodeURIComponent(licence.identifier)}`)).json<LicenceDetail>();
+    expect(detail.history.map((h) => [h.action, h.toStatus, h.reason])).toEqual([
+      ['issue', 'valid', null],
+      ['revoke', 'revoked', body.reason],
+    ]);
+  });
+
+  it('rotates the signing key: new licences are signed with the new key, earlier ones still verify', async () => {
+    const before = await grantedFood('JY25119020004');
+    expectError(await c.approver.post('/api/licenses/keys/rotate'), 'FORBIDDEN');
+    const centre = await t.login('admin');
+    const rotated = await centre.post('/api/licenses/keys/rotate');
+    expect(rotated.statusCode, rotated.body).toBe(200);
+    const { keyId } = rotated.json<{ keyId: string }>();
+    const after = await grantedFood('JY25119020005');
+    const keyOf = async (identifier: string) => (await t.database.db.select().from(licences).where(eq(licences.identifier, identifier)))[0]!.signature.keyId;
+    expect(await keyOf(after.licence.identifier)).toBe(keyId);
+    expect(await keyOf(before.licence.identifier)).not.toBe(keyId);
+    expect((await verify(before.licence.identifier)).verdict).toBe('valid');
+    expect((await verify(after.licence.identifier)).verdict).toBe('valid');
+  });
+
+  it('answers 400 for an identifier that is too long and 401 for the wallet without a session', async () => {
+    expectError(await t.anonymous.get(`/api/licenses/verify/${'1'.repeat(201)}`), 'BAD_REQUEST');
+    expectError(await t.anonymous.get('/api/licenses/mine'), 'UNAUTHENTICATED');
+  });
+});

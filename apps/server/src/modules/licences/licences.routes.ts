@@ -1,0 +1,81 @@
+/** Transport only: contract in, policy, one service call. Verification is public; the wallet is the holder's own. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  errorBodySchema,
+  licenceDetailSchema,
+  licenceFaceSchema,
+  licenceIdentifierParamsSchema,
+  licenceTypeSchema,
+  licenceVerificationSchema,
+} from '@tongban/contracts';
+import { actorOf, policies } from '../../platform/http/policy.ts';
+import type { LicencesService } from './licences.service.ts';
+
+const tags = ['licences'];
+
+/** Verifications per minute from one address: a hall's scanner is well below it. */
+export const VERIFY_RATE_LIMIT_PER_MINUTE = 120;
+
+export function licencesRoutes(service: LicencesService): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/licenses/types',
+      {
+        schema: { tags, summary: 'Licence types of the library (证照目录)', response: { 200: z.array(licenceTypeSchema) } },
+        config: { policy: policies.public },
+      },
+      async () => service.types(),
+    );
+    app.get(
+      '/licenses/verify/:identifier',
+      {
+        schema: {
+          tags,
+          summary:
+            'Verify a licence by its identifier (证照核验): well formed, known, signature, in force today; the face without more personal data than it prints',
+          params: licenceIdentifierParamsSchema,
+          response: { 200: licenceVerificationSchema, 400: errorBodySchema, 429: errorBodySchema },
+        },
+        config: { policy: policies.public, rateLimit: { max: VERIFY_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' } },
+      },
+      async (req, reply) => {
+        void reply.header('cache-control', 'no-store');
+        return service.verify(req.params.identifier);
+      },
+    );
+    app.get(
+      '/licenses/mine',
+      {
+        schema: { tags, summary: 'My licences (我的证照), newest first', response: { 200: z.array(licenceFaceSchema), 401: errorBodySchema } },
+        config: { policy: policies.authenticated },
+      },
+      async (req) => service.mine(actorOf(req)),
+    );
+    app.get(
+      '/licenses/:identifier',
+      {
+        schema: {
+          tags,
+          summary: 'One of my licences with its history (another holder’s is 404)',
+          params: licenceIdentifierParamsSchema,
+          response: { 200: licenceDetailSchema, 400: errorBodySchema, 401: errorBodySchema, 404: errorBodySchema },
+        },
+        config: { policy: policies.authenticated },
+      },
+      async (req) => service.detail(actorOf(req), req.params.identifier),
+    );
+    app.post(
+      '/licenses/keys/rotate',
+      {
+        schema: {
+          tags,
+          summary: 'Rotate the signing key (密钥轮换): licences signed before keep verifying',
+          response: { 200: z.object({ keyId: z.string() }), 401: errorBodySchema, 403: errorBodySchema },
+        },
+        config: { policy: policies.roles('centre_admin') },
+      },
+      async (req) => service.rotateKey(actorOf(req), { requestId: req.id, ip: req.ip }),
+    );
+  };
+}

@@ -1,0 +1,280 @@
+/**
+ * The e-licence library (电子证照库): licences issued from cases decided 准予 (signed over their
+ * canonical content), revoked with their case's result, shown in the holder's wallet and
+ * verified by anyone from their identifier.
+ */
+import type { LicenceDetail, LicenceFace, LicenceType, LicenceVerification } from '@tongban/contracts';
+import {
+  addDays,
+  applyLicenceAction,
+  chinaToday,
+  effectiveStatus,
+  formatLicenceIdentifier,
+  isLicenceInForce,
+  LICENCE_STATUS_CODES,
+  maskCreditCode,
+  maskResidentId,
+  parseLicenceIdentifier,
+  signLicence,
+  verifyLicenceSignature,
+  type LicenceContent,
+} from '@tongban/domain';
+import type { Db, Executor } from '../../platform/db/client.ts';
+import { appendAudit } from '../../platform/audit/audit.ts';
+import { notFound } from '../../platform/errors.ts';
+import type { Actor } from '../../platform/http/policy.ts';
+import type { CaseEventFact, CaseEventListener } from '../cases/case-engine.ts';
+import { createKeyRing } from './licence-keys.ts';
+import type { LicenceFieldDef } from './licences.schema.ts';
+import { licencesRepository as repo, type LicenceRow, type LicenceTypeRow } from './licences.repository.ts';
+
+export interface LicencesDeps {
+  db: Db;
+  now: () => Date;
+}
+
+/** National case status codes of a result that grants (准予, 容缺通过): such a decision issues the item's licence. */
+const GRANTING_EXCHANGE_CODES = new Set(['11', '12']);
+
+/** The holder id type codes of GB/T 36903: 111 公民身份号码, 001 统一社会信用代码. */
+const holderIdType = (idType: 'resident_id' | 'credit_code') => (idType === 'resident_id' ? '111' : '001');
+
+/** The same day `years` later, less one day (a licence issued on 2026-03-02 for 5 years is in force until 2031-03-01). */
+function validUntil(from: string, years: number | null): string | null {
+  if (years === null) return null;
+  const [y, m, d] = from.split('-').map(Number) as [number, number, number];
+  const sameDay = m === 2 && d === 29 ? `${y + years}-03-01` : `${y + years}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return addDays(sameDay, -1);
+}
+
+/** A form value as the face prints it: lists joined with 、, nothing for null. */
+function text(v: unknown): string {
+  if (Array.isArray(v)) return v.map(text).filter(Boolean).join('、');
+  if (v === null || v === undefined) return '';
+  return typeof v === 'object' ? JSON.stringify(v) : String(v);
+}
+
+/** 照面信息 from the issuing case's form: each field from the first of its form fields that has a value. */
+function dataFrom(fields: LicenceFieldDef[], formData: Record<string, unknown>): Record<string, string> {
+  const data: Record<string, string> = {};
+  for (const f of fields) data[f.key] = f.formFields.map((k) => text(formData[k])).find(Boolean) ?? '';
+  return data;
+}
+
+export function contentOf(row: LicenceRow, typeCode: string): LicenceContent {
+  return {
+    identifier: row.identifier,
+    typeCode,
+    holder: { idType: row.holderIdType, idNumber: row.holderIdNumber, name: row.holderName },
+    issuer: { code: row.issuerCode, name: row.issuerName },
+    issueDate: row.issueDate,
+    validFrom: row.validFrom,
+    validUntil: row.validUntil,
+    data: row.data,
+    version: row.version,
+    previousIdentifier: row.previousIdentifier,
+  };
+}
+
+export function createLicencesService({ db, now }: LicencesDeps) {
+  const keys = createKeyRing(db, now);
+
+  function face(licence: LicenceRow, type: LicenceTypeRow, today: string, fullId: boolean): LicenceFace {
+    const status = effectiveStatus(licence, today);
+    const mask = licence.holderIdType === '111' ? maskResidentId : maskCreditCode;
+    return {
+      identifier: licence.identifier,
+      typeName: type.name,
+      typeCode: type.code,
+      number: licence.number,
+      version: licence.version,
+      previousIdentifier: licence.previousIdentifier,
+      holderName: licence.holderName,
+      holderIdNumber: fullId ? licence.holderIdNumber : mask(licence.holderIdNumber),
+      issuerName: licence.issuerName,
+      issueDate: licence.issueDate,
+      validFrom: licence.validFrom,
+      validUntil: licence.validUntil,
+      status,
+      statusCode: LICENCE_STATUS_CODES[status].code,
+      statusLabel: LICENCE_STATUS_CODES[status].label,
+      fields: [
+        ...type.fields.map((f) => ({ key: f.key, label: f.label, value: licence.data[f.key] ?? '' })),
+        ...(licence.data.certificateNo ? [{ key: 'certificateNo', label: '许可证编号', value: licence.data.certificateNo }] : []),
+      ],
+    };
+  }
+
+  /** 准予 or 容缺通过 of an item whose result is a licence: issue it to the applicant, signed, linked to the case. */
+  async function issueForCase(tx: Executor, fact: CaseEventFact): Promise<void> {
+    if (fact.type !== 'decided' || !GRANTING_EXCHANGE_CODES.has(fact.exchangeStatus)) return;
+    const c = await repo.caseFacts(tx, fact.caseNo);
+    if (!c?.resultLicenceType) return;
+    const type = await repo.typeByKey(tx, c.resultLicenceType);
+    const issuer = await repo.department(tx, c.departmentId);
+    // An item naming a type the library does not define issues nothing (the catalog check warns of it).
+    if (!type || !issuer) return;
+    const today = chinaToday(fact.at);
+    const year = Number(today.slice(0, 4));
+    const seq = await repo.nextNumber(tx, type.code, issuer.creditCode, year);
+    const number = `${c.regionCode.slice(0, 6)}${year}${String(seq).padStart(6, '0')}`;
+    const resultNo = text(fact.details.resultNo);
+    const content: LicenceContent = {
+      identifier: formatLicenceIdentifier({ typeCode: type.code, issuerCode: issuer.creditCode, number, version: 1 }),
+      typeCode: type.code,
+      holder: { idType: holderIdType(c.applicant.idType), idNumber: c.applicant.idNumber, name: c.applicant.name },
+      issuer: { code: issuer.creditCode, name: issuer.name },
+      issueDate: today,
+      validFrom: today,
+      validUntil: validUntil(today, type.validityYears),
+      data: { ...dataFrom(type.fields, c.formData), ...(resultNo ? { certificateNo: resultNo } : {}) },
+      version: 1,
+      previousIdentifier: null,
+    };
+    const ring = await keys.forSigning(tx);
+    const signature = signLicence(content, ring.keys, ring.active!.privateKey);
+    const licence = await repo.insertLicence(tx, {
+      identifier: content.identifier,
+      typeId: type.id,
+      number,
+      version: 1,
+      previousIdentifier: null,
+      holderName: content.holder.name,
+      holderIdType: content.holder.idType,
+      holderIdNumber: content.holder.idNumber,
+      issuerCode: issuer.creditCode,
+      issuerName: issuer.name,
+      issuerDepartmentId: c.departmentId,
+      regionCode: c.regionCode,
+      issueDate: content.issueDate,
+      validFrom: content.validFrom,
+      validUntil: content.validUntil,
+      data: content.data as Record<string, string>,
+      status: applyLicenceAction(null, 'issue'),
+      signature,
+      caseNo: fact.caseNo,
+      createdAt: fact.at,
+      updatedAt: fact.at,
+    });
+    await repo.insertEvent(tx, {
+      licenceId: licence.id,
+      seq: 1,
+      action: 'issue',
+      fromStatus: null,
+      toStatus: licence.status,
+      reason: null,
+      caseNo: fact.caseNo,
+      actorId: fact.actorId,
+      at: fact.at,
+    });
+  }
+
+  /** A case result revoked (撤销, or a failed 告知承诺核查): its licences in force are revoked with it. */
+  async function revokeForCase(tx: Executor, fact: CaseEventFact): Promise<void> {
+    if (fact.toStatus !== 'revoked' || fact.fromStatus === 'revoked') return;
+    for (const licence of await repo.ofCase(tx, fact.caseNo)) {
+      if (licence.status !== 'valid' && licence.status !== 'suspended') continue;
+      const status = applyLicenceAction(licence.status, 'revoke');
+      await repo.setStatus(tx, licence.id, status, fact.at);
+      const seq = (await repo.events(tx, licence.id)).length + 1;
+      const reason = text(fact.details.reason) || (fact.type === 'post_check_completed' ? '告知承诺核查不通过' : '办件结果被撤销');
+      await repo.insertEvent(tx, {
+        licenceId: licence.id,
+        seq,
+        action: 'revoke',
+        fromStatus: licence.status,
+        toStatus: status,
+        reason,
+        caseNo: fact.caseNo,
+        actorId: fact.actorId,
+        at: fact.at,
+      });
+    }
+  }
+
+  const caseListener: CaseEventListener = async (tx, fact) => {
+    await issueForCase(tx, fact);
+    await revokeForCase(tx, fact);
+  };
+
+  return {
+    caseListener,
+
+    async types(): Promise<LicenceType[]> {
+      return (await repo.types(db)).map((t) => ({
+        key: t.key,
+        code: t.code,
+        name: t.name,
+        definingAuthority: t.definingAuthority,
+        holderKind: t.holderKind,
+        fields: t.fields.map((f) => ({ key: f.key, label: f.label })),
+        validityYears: t.validityYears,
+      }));
+    },
+
+    /** Anyone, from the identifier alone: well formed? known? signature? in force today? The face shows no more than the printed one. */
+    async verify(identifier: string): Promise<LicenceVerification> {
+      const today = chinaToday(now());
+      const base = { identifier, checkedOn: today, licence: null, signatureValid: null, status: null, statusLabel: null };
+      const parsed = parseLicenceIdentifier(identifier);
+      if (!parsed.ok) return { ...base, verdict: 'malformed', wellFormed: false, malformedReason: parsed.reason, exists: false };
+      const found = await repo.byIdentifier(db, identifier);
+      if (!found) return { ...base, verdict: 'unknown', wellFormed: true, malformedReason: null, exists: false };
+      const { licence, type } = found;
+      let ring = await keys.ring();
+      if (!ring.keys.some((k) => k.id === licence.signature.keyId)) ring = await keys.ring(db, true);
+      const signatureValid = verifyLicenceSignature(contentOf(licence, type.code), licence.signature, ring.keys).ok;
+      const status = effectiveStatus(licence, today);
+      const verdict = !signatureValid ? 'signature_invalid' : isLicenceInForce(licence, today) ? 'valid' : 'not_in_force';
+      return {
+        ...base,
+        verdict,
+        wellFormed: true,
+        malformedReason: null,
+        exists: true,
+        signatureValid,
+        status,
+        statusLabel: LICENCE_STATUS_CODES[status].label,
+        licence: signatureValid ? face(licence, type, today, false) : null,
+      };
+    },
+
+    /** 我的证照: the licences the caller holds (by their ID number or credit code). */
+    async mine(actor: Actor): Promise<LicenceFace[]> {
+      const today = chinaToday(now());
+      const rows = await repo.ofHolder(db, await repo.holderIds(db, actor.id));
+      return rows.map(({ licence, type }) => face(licence, type, today, true));
+    },
+
+    /** One of the caller's licences with its history; anybody else's is 404. */
+    async detail(actor: Actor, identifier: string): Promise<LicenceDetail> {
+      const found = await repo.byIdentifier(db, identifier);
+      if (!found || !(await repo.holderIds(db, actor.id)).includes(found.licence.holderIdNumber)) throw notFound('licence');
+      const history = await repo.events(db, found.licence.id);
+      return {
+        ...face(found.licence, found.type, chinaToday(now()), true),
+        caseNo: found.licence.caseNo,
+        history: history.map((e) => ({
+          action: e.action,
+          fromStatus: e.fromStatus,
+          toStatus: e.toStatus,
+          reason: e.reason,
+          caseNo: e.caseNo,
+          at: e.at.toISOString(),
+        })),
+      };
+    },
+
+    /** 密钥轮换: a new signing key; licences signed before keep verifying with the retired one. */
+    async rotateKey(actor: Actor, meta: { requestId?: string; ip?: string }): Promise<{ keyId: string }> {
+      const keyId = await db.transaction(async (tx) => {
+        const id = await keys.rotate(tx);
+        await appendAudit(tx, { actorId: actor.id, action: 'licence.key_rotate', targetType: 'licence_key', targetId: id, ...meta }, now());
+        return id;
+      });
+      return { keyId };
+    },
+  };
+}
+
+export type LicencesService = ReturnType<typeof createLicencesService>;
