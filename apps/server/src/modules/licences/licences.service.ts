@@ -51,7 +51,8 @@ function validUntil(from: string, years: number | null): string | null {
 function text(v: unknown): string {
   if (Array.isArray(v)) return v.map(text).filter(Boolean).join('、');
   if (v === null || v === undefined) return '';
-  return typeof v === 'object' ? JSON.stringify(v) : String(v);
+  if (typeof v === 'string') return v;
+  return typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
 }
 
 /** 照面信息 from the issuing case's form: each field from the first of its form fields that has a value. */
