@@ -3,7 +3,7 @@ import type { Db } from '../../src/platform/db/client.ts';
 import type { IdentityService } from '../../src/modules/identity/index.ts';
 import type { CatalogService } from '../../src/modules/catalog/index.ts';
 import type { ProcessService } from '../../src/modules/cases/index.ts';
-import { licencesRepository } from '../../src/modules/licences/index.ts';
+import { licencesRepository, type LicencesService } from '../../src/modules/licences/index.ts';
 import { seedDemoCatalog } from './catalog-seed.ts';
 import { demoLicenceTypes } from './licence-types.ts';
 import { seedDemoProcesses } from './process-seed.ts';
@@ -20,7 +20,7 @@ export function demoLogins(): DemoLogin[] {
 /** Returns false when the demo data was already there. */
 export async function seedDemo(
   db: Db,
-  { identity, catalog, processes }: { identity: IdentityService; catalog: CatalogService; processes: ProcessService },
+  { identity, catalog, processes, licences }: { identity: IdentityService; catalog: CatalogService; processes: ProcessService; licences: LicencesService },
 ): Promise<boolean> {
   // The licence types are upserted every time, so a database seeded before they existed gets them too.
   for (const type of demoLicenceTypes) await licencesRepository.upsertType(db, type);
@@ -96,5 +96,54 @@ export async function seedDemo(
   });
   await seedDemoCatalog(db, catalog);
   await seedDemoProcesses(db, processes);
+  await seedDemoLicences(db, licences, departmentIds);
   return true;
+}
+
+/**
+ * 证照归集: the demo citizen's identity card and household register and the demo enterprise's
+ * business licence, issued years ago, so that applications take them from the library.
+ */
+async function seedDemoLicences(db: Db, licences: LicencesService, departmentIds: Map<string, string>) {
+  const issuer = (key: string) => {
+    const d = demoDepartments.find((x) => x.key === key)!;
+    return { id: departmentIds.get(key)!, name: d.name, creditCode: d.creditCode };
+  };
+  const citizen = { idType: '111', idNumber: demoCitizen.residentId, name: demoCitizen.displayName };
+  const at = new Date();
+  await db.transaction(async (tx) => {
+    await licences.importRecord(tx, {
+      typeKey: 'ID_CARD',
+      issuer: issuer('police'),
+      regionCode: '511902',
+      holder: citizen,
+      issueDate: '2016-05-10',
+      data: { name: demoCitizen.displayName, address: '四川省巴中市巴州区江北大道东段88号' },
+      at,
+    });
+    await licences.importRecord(tx, {
+      typeKey: 'HUKOU',
+      issuer: issuer('police'),
+      regionCode: '511902',
+      holder: citizen,
+      issueDate: '2012-09-01',
+      data: { householder: demoCitizen.displayName, address: '四川省巴中市巴州区江北大道东段88号' },
+      at,
+    });
+    await licences.importRecord(tx, {
+      typeKey: 'BIZ_LICENCE',
+      issuer: issuer('market'),
+      regionCode: '511902',
+      holder: { idType: '001', idNumber: demoEnterprise.creditCode, name: demoEnterprise.organisationName },
+      issueDate: '2021-06-18',
+      data: {
+        name: demoEnterprise.organisationName,
+        type: '有限责任公司（自然人投资或控股）',
+        representative: demoEnterprise.displayName,
+        address: '四川省巴中市巴州区江北大道东段88号',
+        scope: '餐饮服务；食品销售；外卖递送服务',
+      },
+      at,
+    });
+  });
 }

@@ -3,6 +3,7 @@ import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/client.ts';
 import { createOrgModule } from '../modules/org/index.ts';
 import { createIdentityModule } from '../modules/identity/index.ts';
+import { createLicencesModule } from '../modules/licences/index.ts';
 import { createCatalogModule } from '../modules/catalog/index.ts';
 import { createProcessModule } from '../modules/cases/index.ts';
 
@@ -25,5 +26,6 @@ export function services(config: Config, database: Database) {
     identity: identity.service,
     catalog: createCatalogModule({ db: database.db }).service,
     processes: createProcessModule({ db: database.db }),
+    licences: createLicencesModule({ db: database.db }).service,
   };
 }

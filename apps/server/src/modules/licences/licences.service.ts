@@ -33,6 +33,20 @@ export interface LicencesDeps {
   now: () => Date;
 }
 
+interface IssueInput {
+  type: LicenceTypeRow;
+  issuer: { id: string; name: string; creditCode: string };
+  regionCode: string;
+  holder: { idType: string; idNumber: string; name: string };
+  issueDate: string;
+  data: Record<string, string>;
+  caseNo: string | null;
+  actorId: string | null;
+  /** Why, for a record not issued from a case (e.g. 历史证照归集). */
+  reason?: string;
+  at: Date;
+}
+
 /** National case status codes of a result that grants (准予, 容缺通过): such a decision issues the item's licence. */
 const GRANTING_EXCHANGE_CODES = new Set(['11', '12']);
 
@@ -106,29 +120,21 @@ export function createLicencesService({ db, now }: LicencesDeps) {
     };
   }
 
-  /** 准予 or 容缺通过 of an item whose result is a licence: issue it to the applicant, signed, linked to the case. */
-  async function issueForCase(tx: Executor, fact: CaseEventFact): Promise<void> {
-    if (fact.type !== 'decided' || !GRANTING_EXCHANGE_CODES.has(fact.exchangeStatus)) return;
-    const c = await repo.caseFacts(tx, fact.caseNo);
-    if (!c?.resultLicenceType) return;
-    const type = await repo.typeByKey(tx, c.resultLicenceType);
-    const issuer = await repo.department(tx, c.departmentId);
-    // An item naming a type the library does not define issues nothing (the catalog check warns of it).
-    if (!type || !issuer) return;
-    const today = chinaToday(fact.at);
-    const year = Number(today.slice(0, 4));
+  /** Issues version 1 of a licence, numbered, signed and recorded, in the caller's transaction. */
+  async function issue(tx: Executor, input: IssueInput): Promise<LicenceRow> {
+    const { type, issuer } = input;
+    const year = Number(input.issueDate.slice(0, 4));
     const seq = await repo.nextNumber(tx, type.code, issuer.creditCode, year);
-    const number = `${c.regionCode.slice(0, 6)}${year}${String(seq).padStart(6, '0')}`;
-    const resultNo = text(fact.details.resultNo);
+    const number = `${input.regionCode.slice(0, 6)}${year}${String(seq).padStart(6, '0')}`;
     const content: LicenceContent = {
       identifier: formatLicenceIdentifier({ typeCode: type.code, issuerCode: issuer.creditCode, number, version: 1 }),
       typeCode: type.code,
-      holder: { idType: holderIdType(c.applicant.idType), idNumber: c.applicant.idNumber, name: c.applicant.name },
+      holder: input.holder,
       issuer: { code: issuer.creditCode, name: issuer.name },
-      issueDate: today,
-      validFrom: today,
-      validUntil: validUntil(today, type.validityYears),
-      data: { ...dataFrom(type.fields, c.formData), ...(resultNo ? { certificateNo: resultNo } : {}) },
+      issueDate: input.issueDate,
+      validFrom: input.issueDate,
+      validUntil: validUntil(input.issueDate, type.validityYears),
+      data: input.data,
       version: 1,
       previousIdentifier: null,
     };
@@ -145,17 +151,17 @@ export function createLicencesService({ db, now }: LicencesDeps) {
       holderIdNumber: content.holder.idNumber,
       issuerCode: issuer.creditCode,
       issuerName: issuer.name,
-      issuerDepartmentId: c.departmentId,
-      regionCode: c.regionCode,
+      issuerDepartmentId: issuer.id,
+      regionCode: input.regionCode,
       issueDate: content.issueDate,
       validFrom: content.validFrom,
       validUntil: content.validUntil,
-      data: content.data as Record<string, string>,
+      data: input.data,
       status: applyLicenceAction(null, 'issue'),
       signature,
-      caseNo: fact.caseNo,
-      createdAt: fact.at,
-      updatedAt: fact.at,
+      caseNo: input.caseNo,
+      createdAt: input.at,
+      updatedAt: input.at,
     });
     await repo.insertEvent(tx, {
       licenceId: licence.id,
@@ -163,7 +169,31 @@ export function createLicencesService({ db, now }: LicencesDeps) {
       action: 'issue',
       fromStatus: null,
       toStatus: licence.status,
-      reason: null,
+      reason: input.reason ?? null,
+      caseNo: input.caseNo,
+      actorId: input.actorId,
+      at: input.at,
+    });
+    return licence;
+  }
+
+  /** 准予 or 容缺通过 of an item whose result is a licence: issue it to the applicant, signed, linked to the case. */
+  async function issueForCase(tx: Executor, fact: CaseEventFact): Promise<void> {
+    if (fact.type !== 'decided' || !GRANTING_EXCHANGE_CODES.has(fact.exchangeStatus)) return;
+    const c = await repo.caseFacts(tx, fact.caseNo);
+    if (!c?.resultLicenceType) return;
+    const type = await repo.typeByKey(tx, c.resultLicenceType);
+    const issuer = await repo.department(tx, c.departmentId);
+    // An item naming a type the library does not define issues nothing.
+    if (!type || !issuer) return;
+    const resultNo = text(fact.details.resultNo);
+    await issue(tx, {
+      type,
+      issuer: { id: c.departmentId, ...issuer },
+      regionCode: c.regionCode,
+      holder: { idType: holderIdType(c.applicant.idType), idNumber: c.applicant.idNumber, name: c.applicant.name },
+      issueDate: chinaToday(fact.at),
+      data: { ...dataFrom(type.fields, c.formData), ...(resultNo ? { certificateNo: resultNo } : {}) },
       caseNo: fact.caseNo,
       actorId: fact.actorId,
       at: fact.at,
@@ -200,6 +230,16 @@ export function createLicencesService({ db, now }: LicencesDeps) {
 
   return {
     caseListener,
+
+    /**
+     * 证照归集: a licence issued outside the platform (earlier, or by another system) recorded and
+     * signed by the library, e.g. the demo's identity card and business licence.
+     */
+    async importRecord(tx: Executor, input: Omit<IssueInput, 'type' | 'caseNo' | 'actorId'> & { typeKey: string }): Promise<string> {
+      const type = await repo.typeByKey(tx, input.typeKey);
+      if (!type) throw notFound('licence_type');
+      return (await issue(tx, { ...input, type, caseNo: null, actorId: null, reason: input.reason ?? '证照归集' })).identifier;
+    },
 
     async types(): Promise<LicenceType[]> {
       return (await repo.types(db)).map((t) => ({
