@@ -99,6 +99,11 @@ export const submitCaseSchema = z.object({
   idempotencyKey: idempotencyKeySchema.optional(),
   /** The draft (草稿) this submission finishes: it is deleted with the submission, whose idempotency key is the draft's. */
   draftId: z.uuid().optional(),
+  /**
+   * 授权调取电子证照: the applicant agrees that materials provided as `licence` are taken from the
+   * e-licence library. Without it nothing is taken, and the window checks the originals.
+   */
+  licenceConsent: z.boolean().default(false),
 });
 export type SubmitCase = z.infer<typeof submitCaseSchema>;
 
@@ -123,6 +128,7 @@ export const submitBundleSchema = z.object({
   delivery: deliveryChoiceSchema,
   onBehalfOf: principalSchema.optional(),
   authorisation: authorisationSchema.optional(),
+  licenceConsent: z.boolean().default(false),
   idempotencyKey: z.string().regex(/^[A-Za-z0-9._:-]{8,90}$/, { message: 'cases.idempotencyKey' }),
 });
 export type SubmitBundle = z.infer<typeof submitBundleSchema>;
@@ -258,7 +264,19 @@ export const caseMaterialSchema = z.object({
   provided: materialProvisionSchema,
   /** The uploaded files (download: `GET /api/cases/{caseNo}/files/{id}`). */
   files: z.array(fileMetaSchema),
+  /** The licence taken from the library for it (免提交), checked as of now; null when none was taken. */
+  licence: z
+    .object({
+      identifier: z.string(),
+      typeName: z.string(),
+      /** `valid`: the signature checks and the licence is in force today. */
+      verdict: z.enum(['valid', 'malformed', 'unknown', 'signature_invalid', 'not_in_force']),
+      statusLabel: z.string().nullable(),
+    })
+    .nullable(),
 });
+
+export type CaseMaterial = z.infer<typeof caseMaterialSchema>;
 
 export const caseApplicantSchema = z.object({
   name: z.string(),

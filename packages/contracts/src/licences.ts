@@ -63,9 +63,18 @@ export const licenceEventSchema = z.object({
   at: z.string(),
 });
 
-/** One licence in the holder's wallet, with its history. */
+/** 用证记录: who used a licence, when and what for. */
+export const licenceUseSchema = z.object({
+  caseNo: z.string().nullable(),
+  itemName: z.string().nullable(),
+  usedByName: z.string(),
+  purpose: z.string(),
+  at: z.string(),
+});
+
+/** One licence in the holder's wallet, with its history and every use of it, newest first. */
 export const licenceDetailSchema = licenceFaceSchema
-  .extend({ caseNo: z.string().nullable(), history: z.array(licenceEventSchema) })
+  .extend({ caseNo: z.string().nullable(), history: z.array(licenceEventSchema), uses: z.array(licenceUseSchema) })
   .meta({ id: 'LicenceDetail' });
 export type LicenceDetail = z.infer<typeof licenceDetailSchema>;
 
@@ -94,3 +103,12 @@ export const licenceVerificationSchema = z
 export type LicenceVerification = z.infer<typeof licenceVerificationSchema>;
 
 export const licenceIdentifierParamsSchema = z.object({ identifier: z.string().min(1).max(200) });
+
+/** 免提交: materials taken from the library instead of submitted, overall and per item. */
+export const licenceSparedSchema = z
+  .object({
+    total: z.number().int(),
+    byItem: z.array(z.object({ implCode: z.string(), itemName: z.string(), count: z.number().int() })),
+  })
+  .meta({ id: 'LicenceSpared' });
+export type LicenceSpared = z.infer<typeof licenceSparedSchema>;

@@ -133,6 +133,7 @@ export function createBundleSubmit(deps: CasesDeps, submit: Submit) {
             delivery: input.delivery,
             onBehalfOf: input.onBehalfOf,
             authorisation: input.authorisation,
+            licenceConsent: input.licenceConsent,
             idempotencyKey: `${input.idempotencyKey}.${n}`,
           } as SubmitCase,
           undefined,

@@ -29,6 +29,7 @@ import { casesRepository as repo, type CaseEventRow, type CaseProjection, type C
 import type { OpenStep } from './cases.schema.ts';
 import { processDepartments, type ProcessService } from './process.service.ts';
 import type { CaseFiles } from './case-draft-files.ts';
+import type { CaseLicences } from './case-licences.ts';
 
 export type Meta = { requestId?: string; ip?: string };
 
@@ -75,6 +76,8 @@ export interface CasesDeps {
   listeners?: readonly CaseEventListener[];
   /** From the files module: the uploads materials carry (without it, no file is anyone's). */
   files?: CaseFiles;
+  /** From the licences module: the e-licence library (without it, nothing is taken from it). */
+  licences?: CaseLicences;
 }
 
 export interface LoadedCase {

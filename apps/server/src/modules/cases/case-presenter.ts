@@ -15,6 +15,7 @@ import {
 } from '@tongban/domain';
 import type { ApplicantSnapshot } from './cases.schema.ts';
 import type { CaseSummaryRow } from './cases.repository.ts';
+import type { AttachedLicence } from './case-licences.ts';
 import type { LoadedCase } from './case-engine.ts';
 
 /** Statuses in which the clock counts (or stands still) and the deadline light shows. */
@@ -58,6 +59,8 @@ export interface DetailInput {
   allowedActions?: CaseDetail['allowedActions'];
   /** Name, size and type of the files the materials carry. */
   files?: ReadonlyMap<string, FileMeta>;
+  /** The licences taken from the library for the materials, checked as of now. */
+  licences?: ReadonlyMap<string, AttachedLicence>;
 }
 
 /** The due date of the post-check, recorded with the decision that opened it. */
@@ -83,6 +86,7 @@ export function toDetail({
   agentName,
   allowedActions = [],
   files = new Map(),
+  licences = new Map(),
 }: DetailInput): CaseDetail {
   const { row, state, events } = loaded;
   const specs = new Map(content.materials.map((m) => [m.key, m]));
@@ -111,6 +115,9 @@ export function toDetail({
       necessity: specs.get(m.materialKey)?.necessity ?? 'optional',
       provided: m.provided,
       files: (m.files ?? []).flatMap((id) => files.get(id) ?? []),
+      licence: m.licenceIdentifier
+        ? (licences.get(m.licenceIdentifier) ?? { identifier: m.licenceIdentifier, typeName: '', verdict: 'unknown', statusLabel: null })
+        : null,
     })),
     delivery: row.delivery,
     status: row.status,

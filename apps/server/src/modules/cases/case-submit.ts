@@ -19,6 +19,7 @@ import { AppError, pgErrorCode } from '../../platform/errors.ts';
 import { validateFormData } from '../../platform/forms/form-schema.ts';
 import type { Actor } from '../../platform/http/policy.ts';
 import { checkMaterials, type Issue } from './case-materials.ts';
+import { attachLicences, licencesOf, noLicences } from './case-licences.ts';
 import { filesOf, materialFileIssues, noFiles } from './case-draft-files.ts';
 import { DraftGone, draftSubmission } from './case-draft.service.ts';
 import { openProjection, payloadOf, tellListeners, type CasesDeps, type LoadedCase, type Meta } from './case-engine.ts';
@@ -120,6 +121,12 @@ export function createSubmit(deps: CasesDeps) {
     const staff = actor.kind === 'staff' && actor.scope;
     const takenRegionCode = staff ? actor.scope!.regionCode : item.regionCode;
     const takenHallId = staff ? await repo.hallOf(db, actor.id) : null;
+    const library = deps.licences ?? noLicences;
+    const stored = await attachLicences(library, content.materials, materials.list, {
+      idNumber: parties.applicant.idNumber,
+      consent: input.licenceConsent,
+      today,
+    });
 
     try {
       const loaded = await db.transaction(async (tx) => {
@@ -149,7 +156,7 @@ export function createSubmit(deps: CasesDeps) {
           submittedBy: actor.id,
           channel: input.channel,
           formData: input.formData,
-          materials: materials.list,
+          materials: stored,
           delivery: input.delivery,
           status: state.status,
           exchangeStatus: exchangeCodeOfState(state),
@@ -165,7 +172,14 @@ export function createSubmit(deps: CasesDeps) {
           seq: 1,
           type: 'submitted',
           payload: payloadOf(event),
-          details: { channel: input.channel, itemVersion, processVersion: process.version, files: filesOf(materials.list) },
+          details: {
+            channel: input.channel,
+            itemVersion,
+            processVersion: process.version,
+            files: filesOf(stored),
+            licenceConsent: input.licenceConsent,
+            licences: licencesOf(stored),
+          },
           actorId: actor.id,
           actorName: actor.displayName,
           actorRole: parties.actorRole,
@@ -178,6 +192,26 @@ export function createSubmit(deps: CasesDeps) {
           at,
         };
         await repo.insertEvent(tx, eventRow);
+        await library.recordUses(
+          tx,
+          stored.flatMap((m) =>
+            m.licenceIdentifier
+              ? [
+                  {
+                    identifier: m.licenceIdentifier,
+                    caseNo,
+                    implCode: item.implCode,
+                    itemName: item.name,
+                    materialKey: m.materialKey,
+                    usedBy: actor.id,
+                    usedByName: actor.displayName,
+                    purpose: `办理「${item.name}」`,
+                    at,
+                  },
+                ]
+              : [],
+          ),
+        );
         await tellListeners(deps, tx, {
           caseId: row.id,
           caseNo,

@@ -4,32 +4,8 @@ import type { BundleDetail, CaseBundle, CaseDetail, CaseSummary, ItemVersion, Pa
 import type { Client, TestApp } from '../../../test/app.ts';
 import { engines } from '../../../test/databases.ts';
 import { expectError, issuesOf } from '../../../test/http.ts';
-import { demoCitizen, demoEnterprise } from '../../../db/seed/demo-data.ts';
 import { cases } from '../../platform/db/schema.ts';
-import { caseTestApp, departmentId, foodForm, foodMaterials, itemByName, newKey, ok, read, staff, testClock, withFiles } from './cases.testkit.ts';
-
-/** A value for every field of a form schema, from the demo citizen where the field asks for them. */
-function fillForm(schema: Record<string, unknown>, into: Record<string, unknown>) {
-  const known: Record<string, unknown> = {
-    idNumber: demoCitizen.residentId,
-    mobile: '13800000001',
-    creditCode: demoEnterprise.creditCode,
-    email: 'zs@example.cn',
-  };
-  for (const [key, p] of Object.entries((schema.properties ?? {}) as Record<string, Record<string, unknown>>)) {
-    if (key in into) continue;
-    const items = p.items as { enum?: string[] } | undefined;
-    if (key in known) into[key] = known[key];
-    else if (Array.isArray(p.enum)) into[key] = p.enum[0];
-    else if (p.type === 'array') into[key] = [items?.enum?.[0] ?? '一项'];
-    else if (p.format === 'date') into[key] = '2026-03-01';
-    else if (p.type === 'number' || p.type === 'integer') into[key] = typeof p.minimum === 'number' ? Math.max(1, p.minimum) : 1;
-    else if (p.type === 'boolean') into[key] = true;
-    else if (key.toLowerCase().includes('name')) into[key] = demoCitizen.displayName;
-    else into[key] = '巴中市巴州区江北大道东段88号';
-  }
-  return into;
-}
+import { caseTestApp, departmentId, fillForm, foodForm, foodMaterials, itemByName, newKey, ok, read, staff, testClock, withFiles } from './cases.testkit.ts';
 
 describe.each(engines())('case paths on %s', (engine) => {
   const clock = testClock('2026-03-02T09:00:00+08:00');

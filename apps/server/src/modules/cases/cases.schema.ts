@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
-import type { Authorisation, DeliveryChoice, SubmittedMaterial } from '@tongban/contracts';
+import type { Authorisation, DeliveryChoice } from '@tongban/contracts';
+import type { StoredMaterial } from './case-licences.ts';
 import type { CaseEventType, CaseStatus, ProcessDefinition } from '@tongban/domain';
 import { accounts } from '../identity/identity.schema.ts';
 import { catalogItems } from '../catalog/catalog.schema.ts';
@@ -95,7 +96,7 @@ export const cases = pgTable(
       .references(() => accounts.id),
     channel: varchar('channel', { length: 8 }).notNull().$type<'online' | 'window' | 'kiosk' | 'agent'>(),
     formData: jsonb('form_data').notNull().$type<Record<string, unknown>>(),
-    materials: jsonb('materials').notNull().$type<SubmittedMaterial[]>(),
+    materials: jsonb('materials').notNull().$type<StoredMaterial[]>(),
     delivery: jsonb('delivery').notNull().$type<DeliveryChoice>(),
     status: varchar('status', { length: 16 }).notNull().$type<CaseStatus>(),
     exchangeStatus: varchar('exchange_status', { length: 2 }).notNull(),

@@ -13,6 +13,7 @@ import { createCaseEngine, ensureVisible, type CasesDeps, type LoadedCase, type 
 import { toExchange } from './case-exchange.ts';
 import { toDetail, toSummary } from './case-presenter.ts';
 import { filesOf, noFiles } from './case-draft-files.ts';
+import { licencesOf, noLicences, type AttachedLicence } from './case-licences.ts';
 import { createSubmit } from './case-submit.ts';
 import { assigneeTokens, canActOnStep, regionalRoles } from './cases.policy.ts';
 import { casesRepository as repo, type CaseSummaryRow } from './cases.repository.ts';
@@ -45,11 +46,13 @@ export function createCasesService(deps: CasesDeps) {
   async function detail(actor: Actor, c: LoadedCase): Promise<CaseDetail> {
     const at = now();
     const today = chinaToday(at);
-    const [content, departments, cal, files] = await Promise.all([
+    const attached = licencesOf(c.row.materials);
+    const [content, departments, cal, files, licences] = await Promise.all([
       catalog.guide(c.row.implCode, c.row.itemVersion).then((g) => g.content),
       departmentsOf(c),
       calendar.workingCalendar(c.row.regionCode),
       (deps.files ?? noFiles).describe(filesOf(c.row.materials)),
+      attached.length ? (deps.licences ?? noLicences).describe(attached) : new Map<string, AttachedLicence>(),
     ]);
     // A running special procedure moves the due date every day it lasts.
     const due =
@@ -57,7 +60,7 @@ export function createCasesService(deps: CasesDeps) {
         ? await engine.deadline(c.row.regionCode, c.state, c.row.limitWorkingDays, today)
         : { dueDate: c.row.dueDate, dueProvisional: c.row.dueProvisional };
     const agentName = c.row.agentAccountId ? (c.events[0]?.actorName ?? null) : null;
-    return toDetail({ loaded: c, content, departments, cal, today, ...due, agentName, files, allowedActions: allowedActions(actor, c) });
+    return toDetail({ loaded: c, content, departments, cal, today, ...due, agentName, files, licences, allowedActions: allowedActions(actor, c) });
   }
 
   async function summaries(rows: CaseSummaryRow[], mine?: (step: CaseSummaryRow['openSteps'][number], row: CaseSummaryRow) => boolean): Promise<CaseSummary[]> {

@@ -6,7 +6,7 @@ import type { Engine } from '../../platform/db/client.ts';
 import { catalogItems, departments } from '../../platform/db/schema.ts';
 import { createTestApp, type Client, type TestApp } from '../../../test/app.ts';
 import { pdfBytes, uploadFile } from '../files/files.testkit.ts';
-import { demoDepartments, demoEnterprise } from '../../../db/seed/demo-data.ts';
+import { demoCitizen, demoDepartments, demoEnterprise } from '../../../db/seed/demo-data.ts';
 
 /** A clock the test moves; it starts on Monday 2026-03-02, 09:00 in China. */
 export function testClock(start = '2026-03-02T09:00:00+08:00') {
@@ -121,4 +121,27 @@ export async function read(client: Client, caseNo: string): Promise<CaseDetail> 
   const res = await client.get(`/api/cases/${caseNo}`);
   expect(res.statusCode, res.body).toBe(200);
   return res.json<CaseDetail>();
+}
+
+/** A value for every field of a form schema, from the demo citizen where the field asks for them. */
+export function fillForm(schema: Record<string, unknown>, into: Record<string, unknown>) {
+  const known: Record<string, unknown> = {
+    idNumber: demoCitizen.residentId,
+    mobile: '13800000001',
+    creditCode: demoEnterprise.creditCode,
+    email: 'zs@example.cn',
+  };
+  for (const [key, p] of Object.entries((schema.properties ?? {}) as Record<string, Record<string, unknown>>)) {
+    if (key in into) continue;
+    const items = p.items as { enum?: string[] } | undefined;
+    if (key in known) into[key] = known[key];
+    else if (Array.isArray(p.enum)) into[key] = p.enum[0];
+    else if (p.type === 'array') into[key] = [items?.enum?.[0] ?? '一项'];
+    else if (p.format === 'date') into[key] = '2026-03-01';
+    else if (p.type === 'number' || p.type === 'integer') into[key] = typeof p.minimum === 'number' ? Math.max(1, p.minimum) : 1;
+    else if (p.type === 'boolean') into[key] = true;
+    else if (key.toLowerCase().includes('name')) into[key] = demoCitizen.displayName;
+    else into[key] = '巴中市巴州区江北大道东段88号';
+  }
+  return into;
 }

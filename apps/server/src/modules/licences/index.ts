@@ -6,8 +6,8 @@ import { createLicencesService, type LicencesDeps } from './licences.service.ts'
 export type { LicencesService } from './licences.service.ts';
 export { licencesRepository } from './licences.repository.ts';
 
-export function createLicencesModule(deps: Omit<LicencesDeps, 'now'> & { now?: () => Date }) {
+export function createLicencesModule(deps: Omit<LicencesDeps, 'now'> & { now?: () => Date; publicUrl?: string | undefined }) {
   const service = createLicencesService({ ...deps, now: deps.now ?? (() => new Date()) });
-  const routes: FastifyPluginAsyncZod = licencesRoutes(service);
-  return { service, caseListener: service.caseListener, routes };
+  const routes: FastifyPluginAsyncZod = licencesRoutes(service, { publicUrl: deps.publicUrl });
+  return { service, caseListener: service.caseListener, directory: service.directory, routes };
 }

@@ -1,11 +1,11 @@
 /** The only file of the licences module that touches the database (and reads a case's and a department's facts). */
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.ts';
 import { accounts } from '../identity/identity.schema.ts';
 import { departments } from '../org/org.schema.ts';
 import { cases } from '../cases/cases.schema.ts';
 import { catalogItemVersions } from '../catalog/catalog.schema.ts';
-import { licenceEvents, licenceKeys, licenceNumberSequences, licences, licenceTypes } from './licences.schema.ts';
+import { licenceEvents, licenceKeys, licenceNumberSequences, licences, licenceTypes, licenceUses } from './licences.schema.ts';
 
 export type LicenceTypeRow = typeof licenceTypes.$inferSelect;
 export type LicenceRow = typeof licences.$inferSelect;
@@ -79,6 +79,54 @@ export const licencesRepository = {
   },
   async events(tx: Executor, licenceId: string): Promise<LicenceEventRow[]> {
     return tx.select().from(licenceEvents).where(eq(licenceEvents.licenceId, licenceId)).orderBy(asc(licenceEvents.seq));
+  },
+
+  /** The newest licence of each type (by key) of a holder whose stored status is 有效; the caller checks dates. */
+  async validOfHolder(tx: Executor, holderIdNumber: string, typeKeys: readonly string[]) {
+    if (typeKeys.length === 0) return [];
+    return tx
+      .select({
+        key: licenceTypes.key,
+        identifier: licences.identifier,
+        status: licences.status,
+        validFrom: licences.validFrom,
+        validUntil: licences.validUntil,
+      })
+      .from(licences)
+      .innerJoin(licenceTypes, eq(licenceTypes.id, licences.typeId))
+      .where(and(eq(licences.holderIdNumber, holderIdNumber), eq(licences.status, 'valid'), inArray(licenceTypes.key, [...typeKeys])))
+      .orderBy(desc(licences.issueDate), desc(licences.createdAt), desc(licences.number));
+  },
+  async manyByIdentifier(tx: Executor, identifiers: readonly string[]) {
+    if (identifiers.length === 0) return [];
+    return tx
+      .select({ licence: licences, type: licenceTypes })
+      .from(licences)
+      .innerJoin(licenceTypes, eq(licenceTypes.id, licences.typeId))
+      .where(inArray(licences.identifier, [...identifiers]));
+  },
+  async insertUses(tx: Executor, rows: (typeof licenceUses.$inferInsert)[]): Promise<void> {
+    if (rows.length) await tx.insert(licenceUses).values(rows);
+  },
+  async idsByIdentifier(tx: Executor, identifiers: readonly string[]): Promise<Map<string, string>> {
+    if (identifiers.length === 0) return new Map();
+    const rows = await tx
+      .select({ id: licences.id, identifier: licences.identifier })
+      .from(licences)
+      .where(inArray(licences.identifier, [...identifiers]));
+    return new Map(rows.map((r) => [r.identifier, r.id]));
+  },
+  async uses(tx: Executor, licenceId: string) {
+    return tx.select().from(licenceUses).where(eq(licenceUses.licenceId, licenceId)).orderBy(desc(licenceUses.at));
+  },
+  /** 免提交: how many materials were taken from the library instead of submitted, per item. */
+  async sparedByItem(tx: Executor) {
+    return tx
+      .select({ implCode: licenceUses.implCode, itemName: licenceUses.itemName, count: count() })
+      .from(licenceUses)
+      .where(sql`${licenceUses.implCode} is not null`)
+      .groupBy(licenceUses.implCode, licenceUses.itemName)
+      .orderBy(desc(count()));
   },
 
   // ---- Read-only facts from other modules' tables

@@ -1,13 +1,26 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LicenceDetail, LicenceFace, LicenceType, LicenceVerification } from '@tongban/contracts';
+import type { ItemVersion, LicenceDetail, LicenceFace, LicenceSpared, LicenceType, LicenceVerification } from '@tongban/contracts';
 import { parseLicenceIdentifier } from '@tongban/domain';
 import type { Client, TestApp } from '../../../test/app.ts';
 import { engines } from '../../../test/databases.ts';
 import { expectError } from '../../../test/http.ts';
 import { demoEnterprise } from '../../../db/seed/demo-data.ts';
 import { licences } from '../../platform/db/schema.ts';
-import { caseTestApp, departmentId, foodForm, foodMaterials, itemByName, newKey, ok, staff, testClock, withFiles } from '../cases/cases.testkit.ts';
+import {
+  caseTestApp,
+  departmentId,
+  fillForm,
+  foodForm,
+  foodMaterials,
+  itemByName,
+  newKey,
+  ok,
+  read,
+  staff,
+  testClock,
+  withFiles,
+} from '../cases/cases.testkit.ts';
 
 describe.each(engines())('licence library on %s', (engine) => {
   const clock = testClock('2026-03-02T09:00:00+08:00');
@@ -169,6 +182,66 @@ describe.each(engines())('licence library on %s', (engine) => {
     expect(await keyOf(before.licence.identifier)).not.toBe(keyId);
     expect((await verify(before.licence.identifier)).verdict).toBe('valid');
     expect((await verify(after.licence.identifier)).verdict).toBe('valid');
+  });
+
+  it('takes licences from the library with the applicant’s consent: no upload, the use logged, the reviewer sees them verified', async () => {
+    const { caseNo: foodCase, licence: foodLicence } = await grantedFood('JY25119020006');
+    const renewal = await itemByName(t, '食品经营许可（延续）');
+    const guide = (await t.anonymous.get(`/api/catalog/items/${renewal.implCode}`)).json<ItemVersion>();
+    const fromLibrary = guide.content.materials.filter((m) => m.source === 'licence_library');
+    expect(fromLibrary.map((m) => m.licenceType).sort()).toEqual(['BIZ_LICENCE', 'FOOD_LICENCE']);
+    const others = guide.content.materials.filter((m) => m.source === 'applicant' && m.necessity === 'required');
+    const submit = async (licenceConsent: boolean) =>
+      ok(
+        c.enterprise,
+        '/api/cases',
+        {
+          implCode: renewal.implCode,
+          formData: fillForm(guide.content.formSchema, {}),
+          materials: await withFiles(c.enterprise, [
+            ...fromLibrary.map((m) => ({ materialKey: m.key, provided: 'licence' as const })),
+            ...others.map((m) => ({ materialKey: m.key, provided: 'upload' as const })),
+          ]),
+          delivery: { method: 'electronic' },
+          licenceConsent,
+          idempotencyKey: newKey(),
+        },
+        201,
+      );
+    const spared = async () => (await t.anonymous.get('/api/licenses/spared')).json<LicenceSpared>();
+    const before = await spared();
+
+    // Without consent nothing is taken: the window checks the originals.
+    const refused = await submit(false);
+    expect(refused.materials.filter((m) => m.provided === 'licence').map((m) => m.licence)).toEqual([null, null]);
+
+    const made = await submit(true);
+    const taken = new Map(made.materials.filter((m) => m.licence).map((m) => [m.licence!.typeName, m.licence!]));
+    expect([...taken.keys()].sort()).toEqual(['营业执照', '食品经营许可证']);
+    expect(taken.get('食品经营许可证')).toMatchObject({ identifier: foodLicence.identifier, verdict: 'valid', statusLabel: '有效' });
+    expect(made.materials.filter((m) => m.licence).every((m) => m.files.length === 0)).toBe(true);
+    // The reviewer sees the same, checked as of now; the consent is on the record.
+    await act(c.window, made.caseNo, { action: 'accept' });
+    const seen = await read(c.reviewer, made.caseNo);
+    expect(seen.materials.filter((m) => m.licence?.verdict === 'valid')).toHaveLength(2);
+    expect(seen.timeline[0]!.details).toMatchObject({ licenceConsent: true, licences: expect.arrayContaining([foodLicence.identifier]) });
+
+    // The holder sees who used the licence, when and for what; the count of spared submissions grows by two.
+    const detail = (await c.enterprise.get(`/api/licenses/${encodeURIComponent(foodLicence.identifier)}`)).json<LicenceDetail>();
+    expect(detail.uses).toMatchObject([{ caseNo: made.caseNo, itemName: '食品经营许可（延续）', usedByName: demoEnterprise.displayName }]);
+    const after = await spared();
+    expect(after.total).toBe(before.total + 2);
+    expect(after.byItem.find((r) => r.implCode === renewal.implCode)?.count).toBe((before.byItem.find((r) => r.implCode === renewal.implCode)?.count ?? 0) + 2);
+
+    // Once revoked, the licence is no longer taken (another one in force may be); the business licence still is.
+    await act(c.approver, foodCase, { action: 'revoke', reason: '以欺骗手段取得许可', legalBasis: '《中华人民共和国行政许可法》第六十九条第二款' });
+    const again = await submit(true);
+    expect(again.materials.map((m) => m.licence?.identifier)).not.toContain(foodLicence.identifier);
+    expect(again.materials.map((m) => m.licence?.typeName)).toContain('营业执照');
+    expect((await read(c.reviewer, made.caseNo)).materials.find((m) => m.licence?.identifier === foodLicence.identifier)?.licence).toMatchObject({
+      verdict: 'not_in_force',
+      statusLabel: '撤销',
+    });
   });
 
   it('answers 400 for an identifier that is too long and 401 for the wallet without a session', async () => {

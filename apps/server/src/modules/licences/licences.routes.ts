@@ -6,10 +6,13 @@ import {
   licenceDetailSchema,
   licenceFaceSchema,
   licenceIdentifierParamsSchema,
+  licenceSparedSchema,
   licenceTypeSchema,
   licenceVerificationSchema,
 } from '@tongban/contracts';
 import { actorOf, policies } from '../../platform/http/policy.ts';
+import { contentDisposition, publicBaseUrl } from '../../platform/documents/links.ts';
+import { createLicenceFaces } from './licence-face-pdf.ts';
 import type { LicencesService } from './licences.service.ts';
 
 const tags = ['licences'];
@@ -17,7 +20,18 @@ const tags = ['licences'];
 /** Verifications per minute from one address: a hall's scanner is well below it. */
 export const VERIFY_RATE_LIMIT_PER_MINUTE = 120;
 
-export function licencesRoutes(service: LicencesService): FastifyPluginAsyncZod {
+export interface LicenceRouteOptions {
+  /** PUBLIC_URL: the base of the verify link in a face's QR code; the request's own origin otherwise. */
+  publicUrl?: string | undefined;
+}
+
+const pdfResponse = {
+  description: 'PDF document (application/pdf), shown inline',
+  content: { 'application/pdf': { schema: z.any().meta({ type: 'string', format: 'binary', description: 'PDF' }) } },
+};
+
+export function licencesRoutes(service: LicencesService, { publicUrl }: LicenceRouteOptions = {}): FastifyPluginAsyncZod {
+  const faces = createLicenceFaces();
   return async (app) => {
     app.get(
       '/licenses/types',
@@ -45,6 +59,14 @@ export function licencesRoutes(service: LicencesService): FastifyPluginAsyncZod 
       },
     );
     app.get(
+      '/licenses/spared',
+      {
+        schema: { tags, summary: 'Submissions spared by the library (免提交), overall and per item', response: { 200: licenceSparedSchema } },
+        config: { policy: policies.public },
+      },
+      async () => service.spared(),
+    );
+    app.get(
       '/licenses/mine',
       {
         schema: { tags, summary: 'My licences (我的证照), newest first', response: { 200: z.array(licenceFaceSchema), 401: errorBodySchema } },
@@ -64,6 +86,26 @@ export function licencesRoutes(service: LicencesService): FastifyPluginAsyncZod 
         config: { policy: policies.authenticated },
       },
       async (req) => service.detail(actorOf(req), req.params.identifier),
+    );
+    app.get(
+      '/licenses/:identifier/face.pdf',
+      {
+        schema: {
+          tags,
+          summary: 'One of my licences as a printable A4 face (证照照面), with a QR code of the public verify page (another holder’s is 404)',
+          description:
+            'The holder’s copy: full ID number, every data field, the history, and a QR code of `<PUBLIC_URL or request origin>/verify/licence?id=<identifier>`. `content-disposition: inline`, `cache-control: private, no-store`.',
+          params: licenceIdentifierParamsSchema,
+          response: { 200: pdfResponse, 400: errorBodySchema, 401: errorBodySchema, 404: errorBodySchema },
+        },
+        config: { policy: policies.authenticated },
+      },
+      async (req, reply) => {
+        void reply.header('cache-control', 'private, no-store');
+        const detail = await service.detail(actorOf(req), req.params.identifier);
+        const { pdf, fileName, asciiName } = await faces.render(detail, publicBaseUrl(publicUrl, req));
+        return reply.type('application/pdf').header('content-disposition', contentDisposition(fileName, asciiName)).send(pdf);
+      },
     );
     app.post(
       '/licenses/keys/rotate',

@@ -107,3 +107,24 @@ export const licenceNumberSequences = pgTable(
   },
   (t) => [primaryKey({ columns: [t.typeCode, t.issuerCode, t.year] })],
 );
+
+/** 用证记录: every use of a licence (for a case, or by a department system), shown to its holder. */
+export const licenceUses = pgTable(
+  'licence_uses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    licenceId: uuid('licence_id')
+      .notNull()
+      .references(() => licences.id),
+    caseNo: varchar('case_no', { length: 64 }),
+    implCode: varchar('impl_code', { length: 50 }),
+    itemName: varchar('item_name', { length: 200 }),
+    materialKey: varchar('material_key', { length: 40 }),
+    /** The account that used it (the applicant, a window officer …), or null for a department system. */
+    usedBy: uuid('used_by').references(() => accounts.id),
+    usedByName: varchar('used_by_name', { length: 100 }).notNull(),
+    purpose: varchar('purpose', { length: 200 }).notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('licence_uses_licence_idx').on(t.licenceId), index('licence_uses_impl_idx').on(t.implCode)],
+);

@@ -3,7 +3,7 @@
  * canonical content), revoked with their case's result, shown in the holder's wallet and
  * verified by anyone from their identifier.
  */
-import type { LicenceDetail, LicenceFace, LicenceType, LicenceVerification } from '@tongban/contracts';
+import type { LicenceDetail, LicenceFace, LicenceSpared, LicenceType, LicenceVerification } from '@tongban/contracts';
 import {
   addDays,
   applyLicenceAction,
@@ -24,6 +24,7 @@ import { appendAudit } from '../../platform/audit/audit.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/http/policy.ts';
 import type { CaseEventFact, CaseEventListener } from '../cases/case-engine.ts';
+import type { AttachedLicence, CaseLicences } from '../cases/case-licences.ts';
 import { createKeyRing } from './licence-keys.ts';
 import type { LicenceFieldDef } from './licences.schema.ts';
 import { licencesRepository as repo, type LicenceRow, type LicenceTypeRow } from './licences.repository.ts';
@@ -228,8 +229,52 @@ export function createLicencesService({ db, now }: LicencesDeps) {
     await revokeForCase(tx, fact);
   };
 
+  /** What the cases module uses of the library (CaseLicences): matching, the use log, what staff see. */
+  const directory: CaseLicences = {
+    async inForce(holderIdNumber, typeKeys, today) {
+      const found = new Map<string, string>();
+      for (const l of await repo.validOfHolder(db, holderIdNumber, typeKeys))
+        if (!found.has(l.key) && isLicenceInForce(l, today)) found.set(l.key, l.identifier);
+      return found;
+    },
+    async recordUses(tx, uses) {
+      const ids = await repo.idsByIdentifier(tx, [...new Set(uses.map((u) => u.identifier))]);
+      await repo.insertUses(
+        tx,
+        uses.flatMap((u) => {
+          const licenceId = ids.get(u.identifier);
+          const { identifier: _identifier, ...use } = u;
+          return licenceId ? [{ ...use, licenceId }] : [];
+        }),
+      );
+    },
+    async describe(identifiers) {
+      const today = chinaToday(now());
+      const ring = await keys.ring(db, true);
+      const described = new Map<string, AttachedLicence>();
+      for (const { licence, type } of await repo.manyByIdentifier(db, identifiers)) {
+        const signatureValid = verifyLicenceSignature(contentOf(licence, type.code), licence.signature, ring.keys).ok;
+        const status = effectiveStatus(licence, today);
+        described.set(licence.identifier, {
+          identifier: licence.identifier,
+          typeName: type.name,
+          verdict: !signatureValid ? 'signature_invalid' : isLicenceInForce(licence, today) ? 'valid' : 'not_in_force',
+          statusLabel: LICENCE_STATUS_CODES[status].label,
+        });
+      }
+      return described;
+    },
+  };
+
   return {
     caseListener,
+    directory,
+
+    /** 免提交: submissions spared by the library, overall and per item. */
+    async spared(): Promise<LicenceSpared> {
+      const byItem = (await repo.sparedByItem(db)).map((r) => ({ implCode: r.implCode ?? '', itemName: r.itemName ?? '', count: r.count }));
+      return { total: byItem.reduce((n, r) => n + r.count, 0), byItem };
+    },
 
     /**
      * 证照归集: a licence issued outside the platform (earlier, or by another system) recorded and
@@ -302,6 +347,13 @@ export function createLicencesService({ db, now }: LicencesDeps) {
           reason: e.reason,
           caseNo: e.caseNo,
           at: e.at.toISOString(),
+        })),
+        uses: (await repo.uses(db, found.licence.id)).map((u) => ({
+          caseNo: u.caseNo,
+          itemName: u.itemName,
+          usedByName: u.usedByName,
+          purpose: u.purpose,
+          at: u.at.toISOString(),
         })),
       };
     },

@@ -97,10 +97,11 @@ export async function buildApp({ config, database, now = () => new Date() }: App
     channels: channelsFor(config.notify.channels, app.log),
     log: app.log,
   });
-  const licences = createLicencesModule({ db: database.db, now });
+  const licences = createLicencesModule({ db: database.db, now, publicUrl: config.publicUrl });
   const files = createFilesModule({ db: database.db, now, maxBytes: config.uploads.maxBytes, dailyLimit: config.uploads.dailyLimit });
   const cases = createCasesModule({
     files: files.service.directory,
+    licences: licences.directory,
     db: database.db,
     now,
     calendar: calendar.service,

@@ -2,27 +2,10 @@ import { Card } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate } from 'react-router';
 import { DocumentTitle } from '../../app/components/DocumentTitle.tsx';
-import { EmptyState } from '../../app/components/EmptyState.tsx';
 import { NotFoundResult } from '../../app/components/Results.tsx';
 import { ChangePasswordForm } from '../identity/ChangePasswordForm.tsx';
 import { ProfileDetails } from '../identity/ProfileDetails.tsx';
 import { RequireLogin } from './RequireLogin.tsx';
-
-/** 我的证照 */
-export function MyLicencesPage() {
-  const { t } = useTranslation();
-  return (
-    <RequireLogin>
-      {() => (
-        <div className="tb-portal-body">
-          <DocumentTitle title={t('portal.myLicences')} />
-          <h1>{t('portal.myLicences')}</h1>
-          <EmptyState title={t('portal.licencesEmpty')} text={t('portal.licencesEmptyText')} />
-        </div>
-      )}
-    </RequireLogin>
-  );
-}
 
 /** 个人中心: the masked profile from /api/auth/me and the change-password form. */
 export function ProfilePage() {

@@ -74,6 +74,7 @@ export function ApplyWizard({ guide, draft, limits }: { guide: ItemVersion; draf
   const [problems, setProblems] = useState<ServerProblems | null>(null);
   const [materialErrors, setMaterialErrors] = useState<Record<string, string>>({});
   const [declared, setDeclared] = useState(false);
+  const [licenceConsent, setLicenceConsent] = useState(false);
   const [declarationError, setDeclarationError] = useState(false);
   const [done, setDone] = useState<CaseDetail | null>(null);
   const [deliveryForm] = Form.useForm<DraftDelivery>();
@@ -238,7 +239,15 @@ export function ApplyWizard({ guide, draft, limits }: { guide: ItemVersion; draf
       const ref = draftRef.current;
       if (!ref) return;
       const detail = await submitCase(
-        { implCode: item.implCode, channel: 'online', formData: state.formData, materials, delivery: deliveryChoice(state.delivery), draftId: ref.id },
+        {
+          implCode: item.implCode,
+          channel: 'online',
+          formData: state.formData,
+          materials,
+          delivery: deliveryChoice(state.delivery),
+          draftId: ref.id,
+          licenceConsent,
+        },
         ref.key,
       );
       draftRef.current = null;
@@ -327,6 +336,8 @@ export function ApplyWizard({ guide, draft, limits }: { guide: ItemVersion; draf
         {step === 1 && (
           <MaterialsStep
             materials={content.materials}
+            licenceConsent={licenceConsent}
+            onLicenceConsent={setLicenceConsent}
             entries={state.materials}
             onEntry={(key, update) => {
               setState((s) => {

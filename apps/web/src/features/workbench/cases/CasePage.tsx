@@ -191,9 +191,20 @@ function CaseView({ detail }: { detail: CaseDetail }) {
               title: t('workbenchCases.source'),
               key: 'provided',
               render: (_v, m) => (
-                <Tag color={m.provided === 'missing' ? 'red' : m.provided === 'deferred' ? 'orange' : undefined}>
-                  {t(`workbenchCases.provisions.${m.provided}`)}
-                </Tag>
+                <>
+                  <Tag color={m.provided === 'missing' ? 'red' : m.provided === 'deferred' ? 'orange' : undefined}>
+                    {t(`workbenchCases.provisions.${m.provided}`)}
+                  </Tag>
+                  {m.provided === 'licence' && (
+                    <div className="tb-muted" data-testid={`material-licence-${m.materialKey}`}>
+                      {m.licence
+                        ? m.licence.verdict === 'valid'
+                          ? t('workbenchCases.licenceVerified', { identifier: m.licence.identifier })
+                          : t('workbenchCases.licenceNotValid', { identifier: m.licence.identifier, status: m.licence.statusLabel ?? '' })
+                        : t('workbenchCases.licenceNotTaken')}
+                    </div>
+                  )}
+                </>
               ),
             },
           ]}
