@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { CanonicalJsonError, canonicalBytes, canonicalJson, licenceSigningPayload } from './canonical.ts';
+import { CanonicalJsonError, canonicalBytes, canonicalJson } from './canonical.ts';
+import { licenceSigningPayload } from './licence-content.ts';
 import type { LicenceContent } from './licence-content.ts';
 import { MOHURD, sampleLicence } from './sample-licence.ts';
 

@@ -7,7 +7,6 @@
 // `undefined` dropped, arrays kept in order. Anything else (undefined inside an array, bigint,
 // Date, Map, class instances, functions, cycles, two keys equal after NFC) is rejected with a
 // `CanonicalJsonError`: signed data must have exactly one reading.
-import type { LicenceContent } from './licence-content.ts';
 
 export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue | undefined };
 
@@ -77,29 +76,4 @@ export function canonicalJson(value: unknown): string {
 /** The canonical JSON text encoded as UTF-8. */
 export function canonicalBytes(value: unknown): Uint8Array {
   return new TextEncoder().encode(canonicalJson(value));
-}
-
-/** Names this payload layout inside the signed bytes, so a later layout can never be confused with this one. */
-export const LICENCE_PAYLOAD_FORMAT = 'tongban.licence.v1';
-
-/**
- * The bytes that are signed for a licence: exactly the fields below, whatever else the object
- * carries (status, signature, database ids are not signed: status changes over a licence's life
- * without re-signing). Absent optional values are signed as null, so "no end date" and "no
- * previous version" are part of the signature too.
- */
-export function licenceSigningPayload(licence: LicenceContent): Uint8Array {
-  return canonicalBytes({
-    format: LICENCE_PAYLOAD_FORMAT,
-    identifier: licence.identifier,
-    typeCode: licence.typeCode,
-    holder: { idType: licence.holder.idType, idNumber: licence.holder.idNumber, name: licence.holder.name },
-    issuer: { code: licence.issuer.code, name: licence.issuer.name },
-    issueDate: licence.issueDate,
-    validFrom: licence.validFrom,
-    validUntil: licence.validUntil ?? null,
-    data: licence.data,
-    version: licence.version,
-    previousIdentifier: licence.previousIdentifier ?? null,
-  });
 }

@@ -10,9 +10,9 @@ export {
   isValidLicenceIdentifier,
 } from './identifier.ts';
 export type { LicenceIdentifierParts, LicenceIdentifierFailure, LicenceIdentifierResult } from './identifier.ts';
-export { CanonicalJsonError, canonicalJson, canonicalBytes, LICENCE_PAYLOAD_FORMAT, licenceSigningPayload } from './canonical.ts';
+export { CanonicalJsonError, canonicalJson, canonicalBytes } from './canonical.ts';
 export type { JsonValue } from './canonical.ts';
-export { HOLDER_ID_TYPES, licenceContentProblems } from './licence-content.ts';
+export { HOLDER_ID_TYPES, LICENCE_PAYLOAD_FORMAT, licenceContentProblems, licenceSigningPayload } from './licence-content.ts';
 export type { KnownHolderIdType, LicenceContent, LicenceContentProblem } from './licence-content.ts';
 export {
   LICENCE_SIGNATURE_ALGORITHMS,

@@ -2,7 +2,7 @@
 import { isIsoDate, type IsoDate } from '../calendar/iso-date.ts';
 import { parseCreditCode } from '../identity/credit-code.ts';
 import { parseResidentId } from '../identity/resident-id.ts';
-import type { JsonValue } from './canonical.ts';
+import { canonicalBytes, type JsonValue } from './canonical.ts';
 import { parseLicenceIdentifier } from './identifier.ts';
 
 /** 持证主体代码类型 (GB/T 36903 as quoted in public code, STANDARDS §4.2 [O]; the list is partial). */
@@ -80,4 +80,29 @@ function isHolderValid(holder: LicenceContent['holder']): boolean {
     return r.ok && r.value.code === idNumber;
   }
   return true;
+}
+
+/** Names this payload layout inside the signed bytes, so a later layout can never be confused with this one. */
+export const LICENCE_PAYLOAD_FORMAT = 'tongban.licence.v1';
+
+/**
+ * The bytes that are signed for a licence: exactly the fields below, whatever else the object
+ * carries (status, signature, database ids are not signed: status changes over a licence's life
+ * without re-signing). Absent optional values are signed as null, so "no end date" and "no
+ * previous version" are part of the signature too.
+ */
+export function licenceSigningPayload(licence: LicenceContent): Uint8Array {
+  return canonicalBytes({
+    format: LICENCE_PAYLOAD_FORMAT,
+    identifier: licence.identifier,
+    typeCode: licence.typeCode,
+    holder: { idType: licence.holder.idType, idNumber: licence.holder.idNumber, name: licence.holder.name },
+    issuer: { code: licence.issuer.code, name: licence.issuer.name },
+    issueDate: licence.issueDate,
+    validFrom: licence.validFrom,
+    validUntil: licence.validUntil ?? null,
+    data: licence.data,
+    version: licence.version,
+    previousIdentifier: licence.previousIdentifier ?? null,
+  });
 }

@@ -7,8 +7,7 @@
 // stored here: callers pass a KeyObject or a PEM string in.
 import type * as NodeCrypto from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
-import { licenceSigningPayload } from './canonical.ts';
-import { licenceContentProblems, type LicenceContent, type LicenceContentProblem } from './licence-content.ts';
+import { licenceContentProblems, licenceSigningPayload, type LicenceContent, type LicenceContentProblem } from './licence-content.ts';
 
 /**
  * Signature algorithms a key may name. Only 'ed25519' is implemented; 'sm2' (GB/T 32918 with an

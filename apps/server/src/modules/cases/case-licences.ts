@@ -5,11 +5,9 @@
  * the window checks the original. The library itself is the licences module's, reached through
  * `CaseLicences`.
  */
-import type { CaseMaterial, Material, SubmittedMaterial } from '@tongban/contracts';
+import type { CaseMaterial, Material } from '@tongban/contracts';
 import type { Executor } from '../../platform/db/client.ts';
-
-/** A material as the case stores it: as submitted, plus the licence taken for it. */
-export type StoredMaterial = SubmittedMaterial & { licenceIdentifier?: string };
+import type { StoredMaterial } from './cases.schema.ts';
 
 export type AttachedLicence = NonNullable<CaseMaterial['licence']>;
 

@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
-import type { Authorisation, DeliveryChoice } from '@tongban/contracts';
-import type { StoredMaterial } from './case-licences.ts';
+import type { Authorisation, DeliveryChoice, SubmittedMaterial } from '@tongban/contracts';
 import type { CaseEventType, CaseStatus, ProcessDefinition } from '@tongban/domain';
 import { accounts } from '../identity/identity.schema.ts';
 import { catalogItems } from '../catalog/catalog.schema.ts';
@@ -36,6 +35,9 @@ export const caseNumberSequences = pgTable(
 );
 
 /** The applicant as they were when they applied (the account may change later). */
+/** A material as the case stores it: as submitted, plus the licence taken from the library for it (免提交). */
+export type StoredMaterial = SubmittedMaterial & { licenceIdentifier?: string };
+
 export interface ApplicantSnapshot {
   name: string;
   kind: 'person' | 'organisation';
