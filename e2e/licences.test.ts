@@ -261,7 +261,9 @@ describe('电子证照: wallet, printable face and public verification', () => {
     const typo = identifier.replace(/\.(\d)(\d*)\.001\./, (_m, d: string, rest: string) => `.${(Number(d) + 1) % 10}${rest}.001.`);
     expect(typo).not.toBe(identifier);
     await page.getByTestId('verify-clear').click();
+    await result.waitFor({ state: 'detached' });
     await page.getByTestId('verify-input').fill(` ${typo.toLowerCase()} `);
+    expect(await page.getByTestId('verify-input').inputValue()).toBe(` ${typo.toLowerCase()} `);
     await page.getByTestId('verify-submit').click();
     await expect.poll(() => result.getAttribute('data-verdict')).toBe('malformed');
     expect(await page.getByTestId('verify-verdict').innerText()).toContain('标识格式错误');

@@ -11,6 +11,8 @@ export const errorCatalogue = {
   BAD_REQUEST: { status: 400, zh: '请求格式不正确', en: 'The request is malformed' },
   UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please log in first' },
   INVALID_CREDENTIALS: { status: 401, zh: '账号或密码错误', en: 'Wrong account or password' },
+  INVALID_CLIENT: { status: 401, zh: '接入系统的凭证无效或已过期', en: 'The client credentials or access token are invalid or expired' },
+  INSUFFICIENT_SCOPE: { status: 403, zh: '接入系统未获授权访问该数据', en: 'The client is not granted the scope this data needs' },
   CSRF_FAILED: { status: 403, zh: '页面已过期，请刷新后重试', en: 'The page has expired: reload it and try again' },
   FORBIDDEN: { status: 403, zh: '您没有权限执行此操作', en: 'You are not allowed to do this' },
   ACCOUNT_DISABLED: { status: 403, zh: '账号已停用，请联系管理员', en: 'This account is disabled: contact an administrator' },

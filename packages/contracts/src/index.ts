@@ -11,6 +11,7 @@ export * from './process.ts';
 export * from './cases.ts';
 export * from './messages.ts';
 export * from './licences.ts';
+export * from './sharing.ts';
 export * from './files.ts';
 export * from './drafts.ts';
 export * from './case-progress.ts';

@@ -147,6 +147,11 @@ export const licencesRepository = {
       .where(eq(cases.caseNo, caseNo));
     return rows[0];
   },
+  /** The licences a case took from the library (its materials' `licenceIdentifier`). */
+  async caseLicences(tx: Executor, caseNo: string): Promise<string[]> {
+    const rows = await tx.select({ materials: cases.materials }).from(cases).where(eq(cases.caseNo, caseNo));
+    return (rows[0]?.materials ?? []).flatMap((m) => (m.licenceIdentifier ? [m.licenceIdentifier] : []));
+  },
   async department(tx: Executor, id: string) {
     return (await tx.select({ name: departments.name, creditCode: departments.creditCode }).from(departments).where(eq(departments.id, id)))[0];
   },

@@ -270,6 +270,31 @@ export function createLicencesService({ db, now }: LicencesDeps) {
     caseListener,
     directory,
 
+    /**
+     * For a department system (数据共享): the licence of `typeKey` that the case took from the
+     * library with its applicant's consent, in full; the use goes into the holder's record.
+     */
+    async sharedForCase(caseNo: string, typeKey: string, user: { name: string; purpose: string }): Promise<LicenceFace | null> {
+      const identifiers = await repo.caseLicences(db, caseNo);
+      const found = (await repo.manyByIdentifier(db, identifiers)).find((l) => l.type.key === typeKey);
+      if (!found) return null;
+      const at = now();
+      await repo.insertUses(db, [
+        {
+          licenceId: found.licence.id,
+          caseNo,
+          usedBy: null,
+          usedByName: user.name,
+          purpose: user.purpose,
+          implCode: null,
+          itemName: null,
+          materialKey: null,
+          at,
+        },
+      ]);
+      return face(found.licence, found.type, chinaToday(at), true);
+    },
+
     /** 免提交: submissions spared by the library, overall and per item. */
     async spared(): Promise<LicenceSpared> {
       const byItem = (await repo.sparedByItem(db)).map((r) => ({ implCode: r.implCode ?? '', itemName: r.itemName ?? '', count: r.count }));

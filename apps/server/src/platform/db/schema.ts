@@ -10,3 +10,4 @@ export * from '../../modules/cases/case-draft.schema.ts';
 export * from '../jobs/jobs.schema.ts';
 export * from '../../modules/notifications/notifications.schema.ts';
 export * from '../../modules/licences/licences.schema.ts';
+export * from '../../modules/sharing/sharing.schema.ts';

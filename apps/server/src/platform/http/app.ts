@@ -21,6 +21,7 @@ import { createCalendarModule } from '../../modules/calendar/index.ts';
 import { createCasesModule } from '../../modules/cases/index.ts';
 import { createFilesModule } from '../../modules/files/index.ts';
 import { createLicencesModule } from '../../modules/licences/index.ts';
+import { createSharingModule } from '../../modules/sharing/index.ts';
 import { channelsFor, createNotificationsModule } from '../../modules/notifications/index.ts';
 import { createJobQueue } from '../jobs/index.ts';
 import { healthRoutes } from '../../modules/health/health.routes.ts';
@@ -98,6 +99,7 @@ export async function buildApp({ config, database, now = () => new Date() }: App
     log: app.log,
   });
   const licences = createLicencesModule({ db: database.db, now, publicUrl: config.publicUrl });
+  const sharing = createSharingModule({ db: database.db, now, licences: licences.service });
   const files = createFilesModule({ db: database.db, now, maxBytes: config.uploads.maxBytes, dailyLimit: config.uploads.dailyLimit });
   const cases = createCasesModule({
     files: files.service.directory,
@@ -143,6 +145,7 @@ export async function buildApp({ config, database, now = () => new Date() }: App
       await api.register(files.routes);
       await api.register(notifications.routes);
       await api.register(licences.routes);
+      await api.register(sharing.routes);
       api.get('/openapi.json', { schema: { hide: true }, config: { policy: policies.public } }, async () => app.swagger());
     },
     { prefix: '/api' },

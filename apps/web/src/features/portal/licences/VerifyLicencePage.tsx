@@ -39,8 +39,14 @@ export function VerifyLicencePage() {
     gcTime: 0,
   });
 
-  // A scanned link fills the input too, so that the kiosk can correct and check again.
-  useEffect(() => form.setFieldValue('identifier', identifier), [form, identifier]);
+  // A scanned link fills the input too, so that the kiosk can correct and check again; a change
+  // the page made itself (check, clear) leaves the input alone, or it could wipe what is being typed.
+  const ownChange = useRef<string | null>(null);
+  useEffect(() => {
+    if (ownChange.current === identifier) return;
+    ownChange.current = null;
+    form.setFieldValue('identifier', identifier);
+  }, [form, identifier]);
   useEffect(() => {
     if (query.data && focusResult.current) {
       focusResult.current = false;
@@ -52,10 +58,14 @@ export function VerifyLicencePage() {
     focusResult.current = true;
     const next = normaliseLicenceIdentifier(typed);
     if (next === identifier) void query.refetch();
-    else setParams({ id: next });
+    else {
+      ownChange.current = next;
+      setParams({ id: next });
+    }
   };
   const clear = () => {
     form.setFieldValue('identifier', '');
+    ownChange.current = '';
     setParams({}, { replace: true });
     form.focusField('identifier');
   };
