@@ -12,6 +12,7 @@ export * from './cases.ts';
 export * from './messages.ts';
 export * from './licences.ts';
 export * from './sharing.ts';
+export * from './subjects.ts';
 export * from './files.ts';
 export * from './drafts.ts';
 export * from './case-progress.ts';

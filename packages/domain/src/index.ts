@@ -9,3 +9,4 @@ export * from './catalog/index.ts';
 export * from './calendar/index.ts';
 export * from './case/index.ts';
 export * from './licence/index.ts';
+export * from './subject/index.ts';

@@ -7,6 +7,8 @@ import { licencesRepository, type LicencesService } from '../../src/modules/lice
 import { seedDemoCatalog } from './catalog-seed.ts';
 import { demoLicenceTypes } from './licence-types.ts';
 import { seedDemoProcesses } from './process-seed.ts';
+import { seedDemoSubjects } from './subject-seed.ts';
+import type { SubjectsService } from '../../src/modules/subjects/index.ts';
 import { seedRepository } from './seed.repository.ts';
 import { demoAccounts, demoCitizen, demoCountyDepartment, demoDepartments, demoEnterprise, demoHalls, demoPassword, demoRegions } from './demo-data.ts';
 import { regionLevel } from '@tongban/domain';
@@ -20,10 +22,18 @@ export function demoLogins(): DemoLogin[] {
 /** Returns false when the demo data was already there. */
 export async function seedDemo(
   db: Db,
-  { identity, catalog, processes, licences }: { identity: IdentityService; catalog: CatalogService; processes: ProcessService; licences: LicencesService },
+  {
+    identity,
+    catalog,
+    processes,
+    licences,
+    subjects,
+  }: { identity: IdentityService; catalog: CatalogService; processes: ProcessService; licences: LicencesService; subjects: SubjectsService },
 ): Promise<boolean> {
   // The licence types are upserted every time, so a database seeded before they existed gets them too.
   for (const type of demoLicenceTypes) await licencesRepository.upsertType(db, type);
+  // So is the subject registry, when it is empty.
+  await seedDemoSubjects(db, subjects);
   if (await seedRepository.accountExists(db, demoAccounts[0].username)) return false;
   const departmentIds = new Map<string, string>();
   const windowIds = new Map<string, string>();

@@ -11,3 +11,4 @@ export * from '../jobs/jobs.schema.ts';
 export * from '../../modules/notifications/notifications.schema.ts';
 export * from '../../modules/licences/licences.schema.ts';
 export * from '../../modules/sharing/sharing.schema.ts';
+export * from '../../modules/subjects/subjects.schema.ts';
