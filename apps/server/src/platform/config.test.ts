@@ -29,6 +29,7 @@ describe('loadConfig', () => {
       login: { maxFailures: 10, lockMinutes: 15, rateLimitPerMinute: 30 },
       trustProxy: false,
       shutdownTimeoutMs: 10_000,
+      licences: { signingAlgorithm: 'ed25519' },
     });
     expect(path.isAbsolute(config.webDist)).toBe(true);
     expect(config.webDist.endsWith(path.join('apps', 'web', 'dist'))).toBe(true);
@@ -70,6 +71,7 @@ describe('loadConfig', () => {
       TRUST_PROXY: '1',
       WEB_DIST: './web-dist',
       SHUTDOWN_TIMEOUT_MS: '5000',
+      LICENCE_SIGNING_ALGORITHM: 'sm2',
     });
     expect(config).toMatchObject({
       env: 'production',
@@ -85,6 +87,7 @@ describe('loadConfig', () => {
       trustProxy: true,
       webDist: path.resolve('./web-dist'),
       shutdownTimeoutMs: 5000,
+      licences: { signingAlgorithm: 'sm2' },
     });
     expect(loadConfig({ NODE_ENV: 'production', LOG_PRETTY: 'true' }).logPretty).toBe(true);
     expect(loadConfig({ LOG_PRETTY: 'false' }).logPretty).toBe(false);
@@ -104,6 +107,10 @@ describe('loadConfig', () => {
     expect(error.message).toContain('.env.example');
   });
 
+  it('names the accepted licence signing algorithms when the setting is wrong', () => {
+    expect(configError({ LICENCE_SIGNING_ALGORITHM: 'sm3' }).problems).toEqual(['LICENCE_SIGNING_ALGORITHM: must be one of: ed25519, sm2 (got "sm3")']);
+  });
+
   it.each([
     ['PORT', '70000'],
     ['PORT', '-1'],
@@ -116,6 +123,8 @@ describe('loadConfig', () => {
     ['SESSION_TTL_HOURS', '0'],
     ['DATABASE_POOL_MAX', '0'],
     ['SHUTDOWN_TIMEOUT_MS', '10'],
+    ['LICENCE_SIGNING_ALGORITHM', 'rsa'],
+    ['LICENCE_SIGNING_ALGORITHM', 'SM2'],
   ])('refuses %s=%s', (variable, value) => {
     const error = configError({ [variable]: value });
     expect(error.problems).toHaveLength(1);

@@ -3,6 +3,7 @@
  * in `.env.example`; a bad value stops the start with one message listing every problem.
  */
 import path from 'node:path';
+import { LICENCE_SIGNATURE_ALGORITHMS, type LicenceSignatureAlgorithm } from '@tongban/domain';
 import { z } from 'zod';
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
@@ -59,6 +60,8 @@ const envSchema = z.object({
     .transform((s) => [...new Set(s.split(',').map((a) => a.trim().toLowerCase()))].filter((a) => a !== ''))
     .pipe(z.array(z.enum(['log', 'none'], { message: 'each adapter must be one of: log, none' })))
     .optional(),
+  /** Algorithm of new licence signing keys (first key and rotation); keys of either algorithm keep verifying. */
+  LICENCE_SIGNING_ALGORITHM: z.enum(LICENCE_SIGNATURE_ALGORITHMS, { message: `must be one of: ${LICENCE_SIGNATURE_ALGORITHMS.join(', ')}` }).default('ed25519'),
 });
 
 export type Config = {
@@ -80,6 +83,7 @@ export type Config = {
   jobs: { pollMs: number };
   /** Channel adapters (empty: messages stay in the message centre). */
   notify: { channels: 'log'[] };
+  licences: { signingAlgorithm: LicenceSignatureAlgorithm };
 };
 
 export class ConfigError extends Error {
@@ -117,5 +121,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     jobs: { pollMs: e.JOBS_POLL_MS },
     // Development and tests log messages by default; production sends nothing until an adapter is chosen.
     notify: { channels: (e.NOTIFY_CHANNELS ?? (e.NODE_ENV === 'production' ? [] : ['log'])).filter((a): a is 'log' => a !== 'none') },
+    licences: { signingAlgorithm: e.LICENCE_SIGNING_ALGORITHM },
   };
 }

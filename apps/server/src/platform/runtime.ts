@@ -6,6 +6,7 @@ import { createIdentityModule } from '../modules/identity/index.ts';
 import { createLicencesModule } from '../modules/licences/index.ts';
 import { createCatalogModule } from '../modules/catalog/index.ts';
 import { createProcessModule } from '../modules/cases/index.ts';
+import { createSubjectsModule } from '../modules/subjects/index.ts';
 
 export async function openMigratedDatabase(config: Config): Promise<Database> {
   const database = await openDatabase(config.database);
@@ -26,6 +27,7 @@ export function services(config: Config, database: Database) {
     identity: identity.service,
     catalog: createCatalogModule({ db: database.db }).service,
     processes: createProcessModule({ db: database.db }),
-    licences: createLicencesModule({ db: database.db }).service,
+    licences: createLicencesModule({ db: database.db, signingAlgorithm: config.licences.signingAlgorithm }).service,
+    subjects: createSubjectsModule({ db: database.db }).service,
   };
 }

@@ -20,6 +20,7 @@ export {
   activeLicenceKey,
   rotateLicenceKey,
   generateLicenceKey,
+  generateLicenceKeyPair,
   signLicence,
   verifyLicenceSignature,
 } from './signature.ts';
@@ -29,6 +30,8 @@ export type {
   LicenceKey,
   LicenceKeyRing,
   LicenceSignature,
+  LicenceSignatureProvider,
+  LicenceSignatureProviders,
   LicenceSigningFailure,
   LicenceVerification,
   LicenceVerificationFailure,

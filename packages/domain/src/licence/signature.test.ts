@@ -1,4 +1,4 @@
-import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync, sign as cryptoSign, verify as cryptoVerify, type KeyObject } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { LicenceContent } from './licence-content.ts';
 import { MOHURD, sampleLicence } from './sample-licence.ts';
@@ -6,12 +6,15 @@ import {
   LicenceSigningError,
   activeLicenceKey,
   generateLicenceKey,
+  generateLicenceKeyPair,
   rotateLicenceKey,
   signLicence,
   verifyLicenceSignature,
   type LicenceKey,
   type LicenceKeyRing,
   type LicenceSignature,
+  type LicenceSignatureProvider,
+  type LicenceSignatureProviders,
 } from './signature.ts';
 
 function keyPair(id: string): { key: LicenceKey; privateKey: KeyObject } {
@@ -173,5 +176,92 @@ describe('key rotation', () => {
 
   it('refuses a new key whose id is already in the ring', () => {
     expect(signingError(() => rotateLicenceKey(ring, keyPair('lic-2026-01').key))).toBe('duplicate_key_id');
+  });
+});
+
+/**
+ * A stand-in provider for the plumbing (the real SM2 provider is the server's, tested there): ECDSA
+ * P-256 with DER signatures from node:crypto, registered under 'sm2'.
+ */
+const fakeSm2: LicenceSignatureProvider = {
+  generate() {
+    const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    return {
+      publicKey: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+      privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    };
+  },
+  readsPublicKey: (publicKey) => createPublicKey(publicKey).asymmetricKeyType === 'ec', // throws on garbage: the domain guards
+  isSignature: (signature) => signature[0] === 0x30 && signature[1] === signature.length - 2 && signature.length <= 72,
+  sign: (payload, privateKey) => (typeof privateKey === 'string' ? cryptoSign('sha256', payload, privateKey) : null),
+  verify: (payload, publicKey, signature) => cryptoVerify('sha256', payload, publicKey, signature),
+};
+const providers: LicenceSignatureProviders = { sm2: fakeSm2 };
+
+describe('signature providers', () => {
+  it('generates, signs and verifies with a provided algorithm; without the provider it is unsupported', () => {
+    const pair = generateLicenceKeyPair('lic-sm2-01', 'sm2', providers);
+    expect(pair.key).toMatchObject({ id: 'lic-sm2-01', algorithm: 'sm2', status: 'active' });
+    const signature = signLicence(sampleLicence(), [pair.key], pair.privateKey, providers);
+    expect(signature).toMatchObject({ keyId: 'lic-sm2-01', algorithm: 'sm2' });
+    expect(verifyLicenceSignature(sampleLicence(), signature, [pair.key], providers)).toEqual({ ok: true, keyId: 'lic-sm2-01', keyStatus: 'active' });
+    expect(verifyLicenceSignature({ ...sampleLicence(), issueDate: '2026-03-03' }, signature, [pair.key], providers)).toEqual({
+      ok: false,
+      reason: 'bad_signature',
+    });
+    expect(verifyLicenceSignature(sampleLicence(), signature, [pair.key])).toEqual({ ok: false, reason: 'unsupported_algorithm' });
+    expect(signingError(() => generateLicenceKeyPair('lic-sm2-02', 'sm2'))).toBe('unsupported_algorithm');
+    expect(signingError(() => signLicence(sampleLicence(), [pair.key], pair.privateKey))).toBe('unsupported_algorithm');
+  });
+
+  it('generates Ed25519 key pairs with a PKCS#8 PEM private key by default', () => {
+    const pair = generateLicenceKeyPair('lic-2026-09');
+    expect(pair.key.algorithm).toBe('ed25519');
+    expect(pair.privateKey).toMatch(/^-----BEGIN PRIVATE KEY-----/);
+    const signature = signLicence(sampleLicence(), [pair.key], pair.privateKey);
+    expect(verifyLicenceSignature(sampleLicence(), signature, [pair.key]).ok).toBe(true);
+  });
+
+  it('verifies a mixed ring after rotation from Ed25519 to the provided algorithm, and back', () => {
+    const old = signLicence(sampleLicence(), ring, first.privateKey);
+    const next = generateLicenceKeyPair('lic-sm2-01', 'sm2', providers);
+    const rotated = rotateLicenceKey(ring, next.key);
+    const fresh = signLicence(sampleLicence(), rotated, next.privateKey, providers);
+    expect(verifyLicenceSignature(sampleLicence(), old, rotated, providers)).toEqual({ ok: true, keyId: 'lic-2026-01', keyStatus: 'retired' });
+    expect(verifyLicenceSignature(sampleLicence(), fresh, rotated, providers)).toEqual({ ok: true, keyId: 'lic-sm2-01', keyStatus: 'active' });
+    const back = generateLicenceKeyPair('lic-2026-03', 'ed25519', providers);
+    const again = rotateLicenceKey(rotated, back.key);
+    expect(verifyLicenceSignature(sampleLicence(), fresh, again, providers)).toEqual({ ok: true, keyId: 'lic-sm2-01', keyStatus: 'retired' });
+    expect(verifyLicenceSignature(sampleLicence(), signLicence(sampleLicence(), again, back.privateKey, providers), again, providers).ok).toBe(true);
+    // An Ed25519 signature presented as the provided algorithm's does not pass as one.
+    expect(verifyLicenceSignature(sampleLicence(), { ...old, keyId: 'lic-sm2-01', algorithm: 'sm2' }, rotated, providers)).toEqual({
+      ok: false,
+      reason: 'malformed_signature',
+    });
+  });
+
+  it('turns a provider that throws into a failure reason, never a throw', () => {
+    const pair = generateLicenceKeyPair('lic-sm2-01', 'sm2', providers);
+    const signature = signLicence(sampleLicence(), [pair.key], pair.privateKey, providers);
+    expect(verifyLicenceSignature(sampleLicence(), signature, [{ ...pair.key, publicKey: 'not a key' }], providers)).toEqual({ ok: false, reason: 'bad_key' });
+    const throwing: LicenceSignatureProviders = {
+      sm2: {
+        ...fakeSm2,
+        verify: () => {
+          throw new Error('boom');
+        },
+      },
+    };
+    expect(verifyLicenceSignature(sampleLicence(), signature, [pair.key], throwing)).toEqual({ ok: false, reason: 'bad_signature' });
+    expect(signingError(() => signLicence(sampleLicence(), [pair.key], pair.privateKey, throwing))).toBe('key_mismatch');
+    expect(signingError(() => signLicence(sampleLicence(), [pair.key], first.privateKey, providers))).toBe('bad_key');
+    const other = generateLicenceKeyPair('lic-sm2-02', 'sm2', providers);
+    expect(signingError(() => signLicence(sampleLicence(), [pair.key], other.privateKey, providers))).toBe('key_mismatch');
+  });
+
+  it('lets a provider replace the built-in Ed25519 one', () => {
+    const refusing: LicenceSignatureProviders = { ed25519: { ...fakeSm2, readsPublicKey: () => false } };
+    const signature = signLicence(sampleLicence(), ring, first.privateKey);
+    expect(verifyLicenceSignature(sampleLicence(), signature, ring, refusing)).toEqual({ ok: false, reason: 'bad_key' });
   });
 });

@@ -1,21 +1,23 @@
-// Licence signatures (证照签名): Ed25519 over `licenceSigningPayload`, with a key ring so keys can
-// be rotated while licences signed with a retired key still verify.
+// Licence signatures (证照签名) over `licenceSigningPayload`, with a key ring so keys can be rotated
+// while licences signed with a retired key still verify. The rules (which key, encodings, failure
+// reasons) live here; the cryptography of each algorithm sits behind a `LicenceSignatureProvider`.
+// Ed25519 is built in; SM2 is provided by the server (`apps/server/src/modules/licences/sm2-signer.ts`)
+// and passed in through the optional `providers` argument.
 //
 // node:crypto is reached through `process.getBuiltinModule` when a function runs, not through a
 // static import: the web app imports this package's barrel, and a static `node:crypto` import
-// would break the browser bundle. Only the server calls these functions. Private keys are not
-// stored here: callers pass a KeyObject or a PEM string in.
+// would break the browser bundle. For the same reason no provider library is imported here. Only
+// the server calls these functions. Private keys are not stored here: callers pass them in.
 import type * as NodeCrypto from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import { licenceContentProblems, licenceSigningPayload, type LicenceContent, type LicenceContentProblem } from './licence-content.ts';
 
 /**
- * Signature algorithms a key may name. Only 'ed25519' is implemented; 'sm2' (GB/T 32918 with an
- * SM3 digest, as 国密 e-seals use) is reserved and reported as unsupported until a provider exists.
+ * Signature algorithms a key may name: 'ed25519' (built in) and 'sm2' (GB/T 32918 with an SM3
+ * digest, as 国密 e-seals use; needs a provider, else reported as unsupported).
  */
 export const LICENCE_SIGNATURE_ALGORITHMS = ['ed25519', 'sm2'] as const;
 export type LicenceSignatureAlgorithm = (typeof LICENCE_SIGNATURE_ALGORITHMS)[number];
-const IMPLEMENTED: ReadonlySet<LicenceSignatureAlgorithm> = new Set(['ed25519']);
 
 export type LicenceKeyStatus = 'active' | 'retired';
 
@@ -34,9 +36,29 @@ export type LicenceKeyRing = readonly LicenceKey[];
 export interface LicenceSignature {
   keyId: string;
   algorithm: LicenceSignatureAlgorithm;
-  /** The signature bytes in base64 (64 bytes for Ed25519). */
+  /** The signature bytes in canonical base64 (Ed25519: 64 bytes; SM2: DER `SEQUENCE { r, s }`). */
   value: string;
 }
+
+/**
+ * The cryptography of one algorithm. Every method must return rather than throw on bad input
+ * (the domain guards anyway). Keys are text, as the key ring stores them.
+ */
+export interface LicenceSignatureProvider {
+  /** A fresh key pair: the public key as a ring entry holds it, the private key as text for the caller to store. */
+  generate(): { publicKey: string; privateKey: string };
+  /** Whether the ring's public key text is a readable key of this algorithm. */
+  readsPublicKey(publicKey: string): boolean;
+  /** Whether decoded signature bytes have this algorithm's form (length, DER …). */
+  isSignature(signature: Uint8Array): boolean;
+  /** The signature of the payload, or null when the private key is unreadable or of another algorithm. */
+  sign(payload: Uint8Array, privateKey: KeyObject | string): Uint8Array | null;
+  /** Whether the signature is valid for the payload under the public key. */
+  verify(payload: Uint8Array, publicKey: string, signature: Uint8Array): boolean;
+}
+
+/** Providers beyond (or replacing) the built-in Ed25519 one, by algorithm. */
+export type LicenceSignatureProviders = Partial<Record<LicenceSignatureAlgorithm, LicenceSignatureProvider>>;
 
 export type LicenceSigningFailure =
   'invalid_content' | 'no_active_key' | 'several_active_keys' | 'duplicate_key_id' | 'unsupported_algorithm' | 'bad_key' | 'key_mismatch';
@@ -56,9 +78,9 @@ export type LicenceVerificationFailure =
   | 'unknown_key' // no key of the ring has the signature's key id
   | 'duplicate_key_id' // more than one key has it
   | 'algorithm_mismatch' // the signature and the key name different algorithms
-  | 'unsupported_algorithm'
+  | 'unsupported_algorithm' // no provider for the key's algorithm
   | 'bad_key' // the ring's public key cannot be read
-  | 'malformed_signature' // not canonical base64 of the right length
+  | 'malformed_signature' // not canonical base64 of this algorithm's signature form
   | 'malformed_content' // the licence has no canonical form (e.g. NaN in a data field)
   | 'bad_signature'; // the signature does not match: tampered content or a different key
 
@@ -74,27 +96,73 @@ function nodeCrypto(): typeof NodeCrypto {
 }
 
 /** Bytes of strict base64 (the one canonical encoding), or null. */
-function strictBase64(text: string, length: number): Buffer | null {
+function strictBase64(text: string): Buffer | null {
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return null;
   const bytes = Buffer.from(text, 'base64');
-  return bytes.length === length && bytes.toString('base64') === text ? bytes : null;
+  return bytes.toString('base64') === text ? bytes : null;
 }
 
-/** The key's public KeyObject, or null when it cannot be read or is not of the key's algorithm. Never throws. */
-function publicKeyObject(key: LicenceKey): KeyObject | null {
+/** An Ed25519 public KeyObject from SPKI PEM or raw base64, or null. Never throws. */
+function ed25519PublicKey(text: string): KeyObject | null {
   try {
-    const text = key.publicKey.trim();
+    const trimmed = text.trim();
     let keyObject: KeyObject;
-    if (text.startsWith('-----BEGIN')) {
-      keyObject = nodeCrypto().createPublicKey(text);
+    if (trimmed.startsWith('-----BEGIN')) {
+      keyObject = nodeCrypto().createPublicKey(trimmed);
     } else {
-      const raw = strictBase64(text, ED25519_KEY_BYTES);
-      if (raw === null || key.algorithm !== 'ed25519') return null;
+      const raw = strictBase64(trimmed);
+      if (raw === null || raw.length !== ED25519_KEY_BYTES) return null;
       keyObject = nodeCrypto().createPublicKey({ key: Buffer.concat([Buffer.from(ED25519_SPKI_HEADER, 'hex'), raw]), format: 'der', type: 'spki' });
     }
-    return keyObject.type === 'public' && keyObject.asymmetricKeyType === key.algorithm ? keyObject : null;
+    return keyObject.type === 'public' && keyObject.asymmetricKeyType === 'ed25519' ? keyObject : null;
   } catch {
     return null;
+  }
+}
+
+/** The built-in Ed25519 provider (node:crypto). Keys: SPKI PEM (or raw base64) public, PKCS#8 PEM or KeyObject private. */
+const ed25519Provider: LicenceSignatureProvider = {
+  generate() {
+    const { publicKey, privateKey } = nodeCrypto().generateKeyPairSync('ed25519');
+    return {
+      publicKey: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+      privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    };
+  },
+  readsPublicKey: (publicKey) => ed25519PublicKey(publicKey) !== null,
+  isSignature: (signature) => signature.length === ED25519_SIGNATURE_BYTES,
+  sign(payload, privateKey) {
+    try {
+      const secret = typeof privateKey === 'string' ? nodeCrypto().createPrivateKey(privateKey) : privateKey;
+      if (secret.type !== 'private' || secret.asymmetricKeyType !== 'ed25519') return null;
+      return nodeCrypto().sign(null, payload, secret);
+    } catch {
+      return null;
+    }
+  },
+  verify(payload, publicKey, signature) {
+    const key = ed25519PublicKey(publicKey);
+    try {
+      return key !== null && nodeCrypto().verify(null, payload, key, signature);
+    } catch {
+      return false;
+    }
+  },
+};
+
+/** The provider of an algorithm: the caller's, else the built-in Ed25519 one; undefined when there is none. */
+function providerFor(algorithm: string, providers: LicenceSignatureProviders): LicenceSignatureProvider | undefined {
+  if (!(LICENCE_SIGNATURE_ALGORITHMS as readonly string[]).includes(algorithm)) return undefined;
+  const all: LicenceSignatureProviders = { ed25519: ed25519Provider, ...providers };
+  return all[algorithm as LicenceSignatureAlgorithm];
+}
+
+/** Runs a provider call that should not throw; a throw counts as `fallback`. */
+function guarded<T>(call: () => T, fallback: T): T {
+  try {
+    return call();
+  } catch {
+    return fallback;
   }
 }
 
@@ -122,58 +190,72 @@ export function generateLicenceKey(id: string): { key: LicenceKey; privateKey: K
 }
 
 /**
- * Signs a licence with the ring's active key. `privateKey` is a KeyObject or a PKCS#8 PEM string
- * and must be the private half of the active key. Throws `LicenceSigningError` when the content is
- * inconsistent (`licenceContentProblems`), the ring has no single active key, the algorithm is not
- * implemented, or the private key is unreadable or does not match.
+ * A fresh key pair of any algorithm with a provider: the public half as a ring entry (active), the
+ * private half as text for the caller to store (its form is the provider's: PKCS#8 PEM for
+ * Ed25519). Throws `LicenceSigningError('unsupported_algorithm')` when there is no provider.
  */
-export function signLicence(licence: LicenceContent, ring: LicenceKeyRing, privateKey: KeyObject | string): LicenceSignature {
-  const problems = licenceContentProblems(licence);
-  if (problems.length > 0) throw new LicenceSigningError('invalid_content', problems);
-  const key = activeLicenceKey(ring);
-  if (!IMPLEMENTED.has(key.algorithm)) throw new LicenceSigningError('unsupported_algorithm');
-  const crypto = nodeCrypto();
-  let secret: KeyObject;
-  try {
-    secret = typeof privateKey === 'string' ? crypto.createPrivateKey(privateKey) : privateKey;
-  } catch {
-    throw new LicenceSigningError('bad_key');
-  }
-  if (secret.type !== 'private' || secret.asymmetricKeyType !== key.algorithm) throw new LicenceSigningError('bad_key');
-  const publicKey = publicKeyObject(key);
-  if (publicKey === null) throw new LicenceSigningError('bad_key');
-  const payload = licenceSigningPayload(licence);
-  const value = crypto.sign(null, payload, secret);
-  if (!crypto.verify(null, payload, publicKey, value)) throw new LicenceSigningError('key_mismatch');
-  return { keyId: key.id, algorithm: key.algorithm, value: value.toString('base64') };
+export function generateLicenceKeyPair(
+  id: string,
+  algorithm: LicenceSignatureAlgorithm = 'ed25519',
+  providers: LicenceSignatureProviders = {},
+): { key: LicenceKey; privateKey: string } {
+  const provider = providerFor(algorithm, providers);
+  if (!provider) throw new LicenceSigningError('unsupported_algorithm');
+  const { publicKey, privateKey } = provider.generate();
+  return { key: { id, algorithm, publicKey, status: 'active' }, privateKey };
 }
 
 /**
- * Verifies a licence signature against the key named by its key id, active or retired. Never
- * throws. A valid result says which key signed and whether it is still the active one.
+ * Signs a licence with the ring's active key. `privateKey` must be the private half of the active
+ * key, in a form its provider reads (Ed25519: a KeyObject or a PKCS#8 PEM string). Throws
+ * `LicenceSigningError` when the content is inconsistent (`licenceContentProblems`), the ring has
+ * no single active key, the algorithm has no provider, or a key is unreadable or does not match.
  */
-export function verifyLicenceSignature(licence: LicenceContent, signature: LicenceSignature, ring: LicenceKeyRing): LicenceVerification {
+export function signLicence(
+  licence: LicenceContent,
+  ring: LicenceKeyRing,
+  privateKey: KeyObject | string,
+  providers: LicenceSignatureProviders = {},
+): LicenceSignature {
+  const problems = licenceContentProblems(licence);
+  if (problems.length > 0) throw new LicenceSigningError('invalid_content', problems);
+  const key = activeLicenceKey(ring);
+  const provider = providerFor(key.algorithm, providers);
+  if (!provider) throw new LicenceSigningError('unsupported_algorithm');
+  const payload = licenceSigningPayload(licence);
+  const value = guarded(() => provider.sign(payload, privateKey), null);
+  if (value === null || !guarded(() => provider.readsPublicKey(key.publicKey), false)) throw new LicenceSigningError('bad_key');
+  if (!guarded(() => provider.verify(payload, key.publicKey, value), false)) throw new LicenceSigningError('key_mismatch');
+  return { keyId: key.id, algorithm: key.algorithm, value: Buffer.from(value).toString('base64') };
+}
+
+/**
+ * Verifies a licence signature against the key named by its key id, active or retired, whatever
+ * the algorithm of the active key. Never throws. A valid result says which key signed and whether
+ * it is still the active one.
+ */
+export function verifyLicenceSignature(
+  licence: LicenceContent,
+  signature: LicenceSignature,
+  ring: LicenceKeyRing,
+  providers: LicenceSignatureProviders = {},
+): LicenceVerification {
   const candidates = ring.filter((k) => k.id === signature.keyId);
   if (candidates.length === 0) return { ok: false, reason: 'unknown_key' };
   if (candidates.length > 1) return { ok: false, reason: 'duplicate_key_id' };
   const key = candidates[0] as LicenceKey;
   if (key.algorithm !== signature.algorithm) return { ok: false, reason: 'algorithm_mismatch' };
-  if (!IMPLEMENTED.has(key.algorithm)) return { ok: false, reason: 'unsupported_algorithm' };
-  const publicKey = publicKeyObject(key);
-  if (publicKey === null) return { ok: false, reason: 'bad_key' };
-  const value = typeof signature.value === 'string' ? strictBase64(signature.value, ED25519_SIGNATURE_BYTES) : null;
-  if (value === null) return { ok: false, reason: 'malformed_signature' };
+  const provider = providerFor(key.algorithm, providers);
+  if (!provider) return { ok: false, reason: 'unsupported_algorithm' };
+  if (!guarded(() => provider.readsPublicKey(key.publicKey), false)) return { ok: false, reason: 'bad_key' };
+  const value = typeof signature.value === 'string' ? strictBase64(signature.value) : null;
+  if (value === null || !guarded(() => provider.isSignature(value), false)) return { ok: false, reason: 'malformed_signature' };
   let payload: Uint8Array;
   try {
     payload = licenceSigningPayload(licence);
   } catch {
     return { ok: false, reason: 'malformed_content' };
   }
-  let valid: boolean;
-  try {
-    valid = nodeCrypto().verify(null, payload, publicKey, value);
-  } catch {
-    valid = false;
-  }
+  const valid = guarded(() => provider.verify(payload, key.publicKey, value), false);
   return valid ? { ok: true, keyId: key.id, keyStatus: key.status } : { ok: false, reason: 'bad_signature' };
 }

@@ -1,16 +1,25 @@
 /**
  * The licence library's signing keys (签名密钥): the ring is read from the database and kept in
  * memory; the first signature creates a key when there is none; rotation adds a new active key
- * and retires the others, which still verify the licences they signed.
+ * and retires the others, which still verify the licences they signed. New keys use the configured
+ * algorithm (LICENCE_SIGNING_ALGORITHM): Ed25519 (private key as PKCS#8 PEM) or SM2 (public key as
+ * SPKI PEM, private key as 64 hex digits; see sm2-signer.ts).
  */
 import { randomBytes } from 'node:crypto';
-import { generateLicenceKey, type LicenceKey } from '@tongban/domain';
+import { generateLicenceKeyPair, type LicenceKey, type LicenceSignatureAlgorithm, type LicenceSignatureProviders } from '@tongban/domain';
 import type { Db, Executor } from '../../platform/db/client.ts';
 import { licencesRepository as repo, type LicenceKeyRow } from './licences.repository.ts';
+import { sm2Signer } from './sm2-signer.ts';
+
+/**
+ * The signature providers beyond the domain's built-in Ed25519: every algorithm the ring may hold
+ * verifies, whichever one new keys use (a ring rotated from Ed25519 to SM2 holds both).
+ */
+export const LICENCE_SIGNERS: LicenceSignatureProviders = { sm2: sm2Signer };
 
 export interface KeyRing {
   keys: LicenceKey[];
-  /** The active key's id and its private key (PKCS#8 PEM). */
+  /** The active key's id and its private key (PKCS#8 PEM for Ed25519, hex for SM2). */
   active: { id: string; privateKey: string } | null;
 }
 
@@ -22,18 +31,14 @@ const toRing = (rows: LicenceKeyRow[]): KeyRing => {
   };
 };
 
-export function createKeyRing(db: Db, now: () => Date) {
+export function createKeyRing(db: Db, now: () => Date, algorithm: LicenceSignatureAlgorithm = 'ed25519') {
   let cached: KeyRing | null = null;
 
   async function addKey(tx: Executor): Promise<string> {
     const at = now();
     const id = `k${at.toISOString().slice(0, 10).replaceAll('-', '')}-${randomBytes(4).toString('hex')}`;
-    const { key, privateKey } = generateLicenceKey(id);
-    await repo.activateKey(
-      tx,
-      { id, algorithm: key.algorithm, publicKey: key.publicKey, privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), status: 'active' },
-      at,
-    );
+    const { key, privateKey } = generateLicenceKeyPair(id, algorithm, LICENCE_SIGNERS);
+    await repo.activateKey(tx, { id, algorithm: key.algorithm, publicKey: key.publicKey, privateKey, status: 'active' }, at);
     return id;
   }
 

@@ -2,11 +2,11 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ItemVersion, LicenceDetail, LicenceFace, LicenceSpared, LicenceType, LicenceVerification } from '@tongban/contracts';
 import { parseLicenceIdentifier } from '@tongban/domain';
-import type { Client, TestApp } from '../../../test/app.ts';
+import { createTestApp, type Client, type TestApp } from '../../../test/app.ts';
 import { engines } from '../../../test/databases.ts';
 import { expectError } from '../../../test/http.ts';
 import { demoEnterprise } from '../../../db/seed/demo-data.ts';
-import { licences } from '../../platform/db/schema.ts';
+import { licenceKeys, licences } from '../../platform/db/schema.ts';
 import {
   caseTestApp,
   departmentId,
@@ -22,17 +22,21 @@ import {
   withFiles,
 } from '../cases/cases.testkit.ts';
 
-describe.each(engines())('licence library on %s', (engine) => {
-  const clock = testClock('2026-03-02T09:00:00+08:00');
-  let t: TestApp;
-  let food: { id: string; implCode: string };
-  const c = {} as Record<'enterprise' | 'citizen' | 'window' | 'reviewer' | 'approver' | 'health' | 'ecology' | 'admin', Client>;
+type Role = 'enterprise' | 'citizen' | 'window' | 'reviewer' | 'approver' | 'health' | 'ecology' | 'admin';
+
+/** The clients of the licence tests on one app, and a 食品经营许可 carried through its case to 准予. */
+async function libraryClients(t: TestApp) {
+  const food = await itemByName(t, '食品经营许可（新办）');
+  const c = {} as Record<Role, Client>;
+  c.admin = await t.login('admin');
+  c.health = await staff(t, c.admin, 'lic_health', ['reviewer'], await departmentId(t, 'health'));
+  c.ecology = await staff(t, c.admin, 'lic_ecology', ['reviewer'], await departmentId(t, 'ecology'));
+  c.enterprise = await t.login('bashufood');
+  c.citizen = await t.login('zhangsan');
+  c.window = await t.login('window01');
+  c.reviewer = await t.login('reviewer01');
+  c.approver = await t.login('approver01');
   const act = (client: Client, caseNo: string, body: Record<string, unknown>) => ok(client, `/api/cases/${caseNo}/actions`, body);
-  const verify = async (identifier: string) => {
-    const res = await t.anonymous.get(`/api/licenses/verify/${encodeURIComponent(identifier)}`);
-    expect(res.statusCode, res.body).toBe(200);
-    return res.json<LicenceVerification>();
-  };
   const wallet = async (client: Client) => {
     const res = await client.get('/api/licenses/mine');
     expect(res.statusCode, res.body).toBe(200);
@@ -65,17 +69,28 @@ describe.each(engines())('licence library on %s', (engine) => {
     return { caseNo, licence: issued! };
   }
 
+  const verify = async (identifier: string) => {
+    const res = await t.anonymous.get(`/api/licenses/verify/${encodeURIComponent(identifier)}`);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json<LicenceVerification>();
+  };
+  return { c, act, wallet, grantedFood, verify };
+}
+
+describe.each(engines())('licence library on %s', (engine) => {
+  const clock = testClock('2026-03-02T09:00:00+08:00');
+  let t: TestApp;
+  let lib: Awaited<ReturnType<typeof libraryClients>>;
+  const c = {} as Record<Role, Client>;
+  const act = (client: Client, caseNo: string, body: Record<string, unknown>) => lib.act(client, caseNo, body);
+  const verify = (identifier: string) => lib.verify(identifier);
+  const wallet = (client: Client) => lib.wallet(client);
+  const grantedFood = (certificateNo: string) => lib.grantedFood(certificateNo);
+
   beforeAll(async () => {
     t = await caseTestApp(engine, clock);
-    food = await itemByName(t, '食品经营许可（新办）');
-    c.admin = await t.login('admin');
-    c.health = await staff(t, c.admin, 'lic_health', ['reviewer'], await departmentId(t, 'health'));
-    c.ecology = await staff(t, c.admin, 'lic_ecology', ['reviewer'], await departmentId(t, 'ecology'));
-    c.enterprise = await t.login('bashufood');
-    c.citizen = await t.login('zhangsan');
-    c.window = await t.login('window01');
-    c.reviewer = await t.login('reviewer01');
-    c.approver = await t.login('approver01');
+    lib = await libraryClients(t);
+    Object.assign(c, lib.c);
   });
   afterAll(async () => t.close());
 
@@ -247,5 +262,44 @@ describe.each(engines())('licence library on %s', (engine) => {
   it('answers 400 for an identifier that is too long and 401 for the wallet without a session', async () => {
     expectError(await t.anonymous.get(`/api/licenses/verify/${'1'.repeat(201)}`), 'BAD_REQUEST');
     expectError(await t.anonymous.get('/api/licenses/mine'), 'UNAUTHENTICATED');
+  });
+});
+
+describe.each(engines())('licence library with LICENCE_SIGNING_ALGORITHM=sm2 on %s', (engine) => {
+  const clock = testClock('2026-03-02T09:00:00+08:00');
+  let t: TestApp;
+  let lib: Awaited<ReturnType<typeof libraryClients>>;
+
+  beforeAll(async () => {
+    t = await createTestApp(engine, { LOGIN_RATE_LIMIT_PER_MINUTE: '10000', LICENCE_SIGNING_ALGORITHM: 'sm2' }, { now: clock.now });
+    lib = await libraryClients(t);
+  });
+  afterAll(async () => t.close());
+
+  it('rotates to an SM2 key, signs new licences with SM2 and still verifies those of the retired Ed25519 key', async () => {
+    const { db } = t.database;
+    const signatureOf = async (identifier: string) => (await db.select().from(licences).where(eq(licences.identifier, identifier)))[0]!.signature;
+    // The demo's 营业执照 was imported (证照归集) with the template's Ed25519 key.
+    const bizLicence = (await lib.wallet(lib.c.enterprise)).find((l) => l.typeName === '营业执照')!;
+    expect((await signatureOf(bizLicence.identifier)).algorithm).toBe('ed25519');
+
+    const rotated = await lib.c.admin.post('/api/licenses/keys/rotate');
+    expect(rotated.statusCode, rotated.body).toBe(200);
+    const { keyId } = rotated.json<{ keyId: string }>();
+    const [key] = await db.select().from(licenceKeys).where(eq(licenceKeys.id, keyId));
+    expect(key).toMatchObject({ algorithm: 'sm2', status: 'active' });
+    expect(key!.publicKey).toMatch(/^-----BEGIN PUBLIC KEY-----\n/);
+
+    const { licence } = await lib.grantedFood('JY25119029001');
+    expect(await signatureOf(licence.identifier)).toMatchObject({ keyId, algorithm: 'sm2' });
+    expect(await lib.verify(licence.identifier)).toMatchObject({ verdict: 'valid', signatureValid: true });
+    expect(await lib.verify(bizLicence.identifier)).toMatchObject({ verdict: 'valid', signatureValid: true });
+
+    // The SM2 signature covers the stored columns like the Ed25519 one does.
+    const [row] = await db.select().from(licences).where(eq(licences.identifier, licence.identifier));
+    await db.update(licences).set({ holderName: '巴蜀美食有限公司' }).where(eq(licences.id, row!.id));
+    expect((await lib.verify(licence.identifier)).verdict).toBe('signature_invalid');
+    await db.update(licences).set({ holderName: row!.holderName }).where(eq(licences.id, row!.id));
+    expect((await lib.verify(licence.identifier)).verdict).toBe('valid');
   });
 });

@@ -36,7 +36,7 @@ export const licenceKeys = pgTable('licence_keys', {
   id: varchar('id', { length: 40 }).primaryKey(),
   algorithm: varchar('algorithm', { length: 16 }).notNull().$type<'ed25519' | 'sm2'>(),
   publicKey: text('public_key').notNull(),
-  /** PKCS#8 PEM. In production it belongs in a cryptographic device (密码机); see docs/licences.md. */
+  /** PKCS#8 PEM (Ed25519) or 64 hex digits (SM2). In production it belongs in a cryptographic device (密码机); see docs/licences.md. */
   privateKey: text('private_key').notNull(),
   status: varchar('status', { length: 16 }).notNull().$type<'active' | 'retired'>(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

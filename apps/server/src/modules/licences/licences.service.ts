@@ -18,6 +18,7 @@ import {
   signLicence,
   verifyLicenceSignature,
   type LicenceContent,
+  type LicenceSignatureAlgorithm,
 } from '@tongban/domain';
 import type { Db, Executor } from '../../platform/db/client.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
@@ -25,13 +26,15 @@ import { notFound } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/http/policy.ts';
 import type { CaseEventFact, CaseEventListener } from '../cases/case-engine.ts';
 import type { AttachedLicence, CaseLicences } from '../cases/case-licences.ts';
-import { createKeyRing } from './licence-keys.ts';
+import { createKeyRing, LICENCE_SIGNERS } from './licence-keys.ts';
 import type { LicenceFieldDef } from './licences.schema.ts';
 import { licencesRepository as repo, type LicenceRow, type LicenceTypeRow } from './licences.repository.ts';
 
 export interface LicencesDeps {
   db: Db;
   now: () => Date;
+  /** The algorithm of new signing keys (LICENCE_SIGNING_ALGORITHM); keys of either algorithm keep verifying. */
+  signingAlgorithm?: LicenceSignatureAlgorithm;
 }
 
 interface IssueInput {
@@ -92,8 +95,8 @@ export function contentOf(row: LicenceRow, typeCode: string): LicenceContent {
   };
 }
 
-export function createLicencesService({ db, now }: LicencesDeps) {
-  const keys = createKeyRing(db, now);
+export function createLicencesService({ db, now, signingAlgorithm = 'ed25519' }: LicencesDeps) {
+  const keys = createKeyRing(db, now, signingAlgorithm);
 
   function face(licence: LicenceRow, type: LicenceTypeRow, today: string, fullId: boolean): LicenceFace {
     const status = effectiveStatus(licence, today);
@@ -140,7 +143,7 @@ export function createLicencesService({ db, now }: LicencesDeps) {
       previousIdentifier: null,
     };
     const ring = await keys.forSigning(tx);
-    const signature = signLicence(content, ring.keys, ring.active!.privateKey);
+    const signature = signLicence(content, ring.keys, ring.active!.privateKey, LICENCE_SIGNERS);
     const licence = await repo.insertLicence(tx, {
       identifier: content.identifier,
       typeId: type.id,
@@ -253,7 +256,7 @@ export function createLicencesService({ db, now }: LicencesDeps) {
       const ring = await keys.ring(db, true);
       const described = new Map<string, AttachedLicence>();
       for (const { licence, type } of await repo.manyByIdentifier(db, identifiers)) {
-        const signatureValid = verifyLicenceSignature(contentOf(licence, type.code), licence.signature, ring.keys).ok;
+        const signatureValid = verifyLicenceSignature(contentOf(licence, type.code), licence.signature, ring.keys, LICENCE_SIGNERS).ok;
         const status = effectiveStatus(licence, today);
         described.set(licence.identifier, {
           identifier: licence.identifier,
@@ -334,7 +337,7 @@ export function createLicencesService({ db, now }: LicencesDeps) {
       const { licence, type } = found;
       let ring = await keys.ring();
       if (!ring.keys.some((k) => k.id === licence.signature.keyId)) ring = await keys.ring(db, true);
-      const signatureValid = verifyLicenceSignature(contentOf(licence, type.code), licence.signature, ring.keys).ok;
+      const signatureValid = verifyLicenceSignature(contentOf(licence, type.code), licence.signature, ring.keys, LICENCE_SIGNERS).ok;
       const status = effectiveStatus(licence, today);
       const verdict = !signatureValid ? 'signature_invalid' : isLicenceInForce(licence, today) ? 'valid' : 'not_in_force';
       return {

@@ -22,6 +22,7 @@ import { createCasesModule } from '../../modules/cases/index.ts';
 import { createFilesModule } from '../../modules/files/index.ts';
 import { createLicencesModule } from '../../modules/licences/index.ts';
 import { createSharingModule } from '../../modules/sharing/index.ts';
+import { createSubjectsModule } from '../../modules/subjects/index.ts';
 import { channelsFor, createNotificationsModule } from '../../modules/notifications/index.ts';
 import { createJobQueue } from '../jobs/index.ts';
 import { healthRoutes } from '../../modules/health/health.routes.ts';
@@ -98,7 +99,8 @@ export async function buildApp({ config, database, now = () => new Date() }: App
     channels: channelsFor(config.notify.channels, app.log),
     log: app.log,
   });
-  const licences = createLicencesModule({ db: database.db, now, publicUrl: config.publicUrl });
+  const licences = createLicencesModule({ db: database.db, now, publicUrl: config.publicUrl, signingAlgorithm: config.licences.signingAlgorithm });
+  const subjects = createSubjectsModule({ db: database.db, now });
   const sharing = createSharingModule({ db: database.db, now, licences: licences.service });
   const files = createFilesModule({ db: database.db, now, maxBytes: config.uploads.maxBytes, dailyLimit: config.uploads.dailyLimit });
   const cases = createCasesModule({
@@ -146,6 +148,7 @@ export async function buildApp({ config, database, now = () => new Date() }: App
       await api.register(notifications.routes);
       await api.register(licences.routes);
       await api.register(sharing.routes);
+      await api.register(subjects.routes);
       api.get('/openapi.json', { schema: { hide: true }, config: { policy: policies.public } }, async () => app.swagger());
     },
     { prefix: '/api' },
