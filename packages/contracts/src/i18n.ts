@@ -51,6 +51,20 @@ export const fieldMessages = {
   },
   'scope.outsideDepartment': { zh: '数据范围须在所属部门的行政区划之内', en: 'The data scope must lie inside the department’s region' },
   'password.current': { zh: '当前密码不正确', en: 'The current password is wrong' },
+  'sharing.scope': {
+    zh: '授权范围无效：只能是 licence.verify、licence.read:<证照类型代码>、subject.org.read 或 subject.person.verify',
+    en: 'Not a valid scope: licence.verify, licence.read:<TYPE_KEY>, subject.org.read or subject.person.verify',
+  },
+  'sharing.dateRange': { zh: '结束日期不能早于开始日期', en: 'The end date cannot be before the start date' },
+  'subjects.kindMismatch': {
+    zh: '该统一社会信用代码表明的主体类别与所选类别不一致（第1、2位：登记管理部门和机构类别）',
+    en: 'The credit code states another kind of organisation than the one chosen (characters 1–2: registrar and category)',
+  },
+  'subjects.purpose': {
+    zh: '请填写查询事由（至少2个字），查询将记入审计日志',
+    en: 'State why you look this up (at least 2 characters): the look-up is audited',
+  },
+  'subjects.query': { zh: '请输入身份证号码、统一社会信用代码或至少2个字的名称', en: 'Enter an ID number, a credit code or at least 2 characters of a name' },
   'catalog.formSchemaInvalid': {
     zh: '申请表单不是有效的 JSON Schema（2020-12 版）对象，请按提示位置修改',
     en: 'The application form is not a valid JSON Schema (2020-12) object: fix it at the indicated place',

@@ -60,7 +60,7 @@ export const upsertSubjectSchema = z
     if (!parsed.ok) ctx.addIssue({ code: 'custom', path: ['identifier'], message: subjectIdentifierMessage(s.kind, parsed.reason) });
     const details = s.kind === 'person' ? personDetailsSchema.strict() : organisationDetailsSchema.strict();
     const checked = details.safeParse(s.details);
-    if (!checked.success) for (const issue of checked.error.issues) ctx.addIssue({ ...issue, path: ['details', ...issue.path] } as never);
+    if (!checked.success) for (const issue of checked.error.issues) ctx.addIssue({ ...issue, path: ['details', ...issue.path] });
   });
 export type UpsertSubject = z.infer<typeof upsertSubjectSchema>;
 
@@ -106,7 +106,28 @@ export type SubjectCounts = z.infer<typeof subjectCountsSchema>;
 export const subjectLookupSchema = z.object({
   at: z.string(),
   actorName: z.string().nullable(),
-  action: z.enum(['subject.search', 'subject.view', 'subject.reveal', 'subject.upsert']),
+  action: z.enum(['subject.search', 'subject.view', 'subject.reveal', 'subject.check', 'subject.upsert']),
   purpose: z.string().nullable(),
 });
 export type SubjectLookup = z.infer<typeof subjectLookupSchema>;
+
+/** 身份核验 at the window: does the name go with the identifier? Nothing else about a person is returned. */
+export const subjectCheckSchema = z.object({
+  kind: z.enum(['person', 'organisation']),
+  identifier: z
+    .string()
+    .max(40)
+    .transform((s) => normaliseIdentifier(s)),
+  name: z.string().trim().min(1).max(200),
+  purpose: subjectPurposeSchema,
+});
+export type SubjectCheck = z.infer<typeof subjectCheckSchema>;
+
+export const subjectCheckResultSchema = z.object({
+  result: z.enum(['consistent', 'inconsistent', 'not_found']),
+  /** The registry says the subject is cancelled (注销). */
+  cancelled: z.boolean(),
+  /** Organisations only (their registered name is public): what the 法人库 holds. */
+  registeredName: z.string().nullable(),
+});
+export type SubjectCheckResult = z.infer<typeof subjectCheckResultSchema>;

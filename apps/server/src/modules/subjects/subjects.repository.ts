@@ -15,7 +15,7 @@ const withRegion = { subject: subjects, regionName: regions.name };
 const flatten = (r: { subject: SubjectRow; regionName: string | null }): SubjectWithRegion => ({ ...r.subject, regionName: r.regionName });
 
 /** The audit actions that read or change one subject. */
-export const SUBJECT_ACTIONS = ['subject.search', 'subject.view', 'subject.reveal', 'subject.upsert'] as const;
+export const SUBJECT_ACTIONS = ['subject.search', 'subject.view', 'subject.reveal', 'subject.check', 'subject.upsert'] as const;
 
 export const subjectsRepository = {
   /** Inserts or updates by identifier; `created` tells which. */

@@ -125,6 +125,35 @@ describe.each(engines())('subject registry on %s', (engine) => {
     expect(await auditCount()).toBe(before);
   });
 
+  it('checks at the window that a name goes with an ID number or a credit code, telling nothing else about a person', async () => {
+    const check = (body: Record<string, unknown>) => c.nanjiang.post('/api/subjects/check', { purpose: '一窗受理核验身份', ...body });
+    // 通办: a 南江县 clerk checks a 巴州区 resident; nothing but the verdict comes back.
+    const same = await check({ kind: 'person', identifier: demoCitizen.residentId.toLowerCase(), name: '张三' });
+    expect(same.statusCode, same.body).toBe(200);
+    expect(same.json()).toEqual({ result: 'consistent', cancelled: false, registeredName: null });
+    expect((await check({ kind: 'person', identifier: demoCitizen.residentId, name: '张山' })).json()).toEqual({
+      result: 'inconsistent',
+      cancelled: false,
+      registeredName: null,
+    });
+    const id17 = '51192219991231001';
+    expect((await check({ kind: 'person', identifier: `${id17}${residentIdCheckChar(id17)}`, name: '无此人' })).json()).toMatchObject({ result: 'not_found' });
+    // An organisation's registered name is public: it is told back.
+    expect((await check({ kind: 'organisation', identifier: demoEnterprise.creditCode, name: '巴蜀味道' })).json()).toEqual({
+      result: 'inconsistent',
+      cancelled: false,
+      registeredName: demoEnterprise.organisationName,
+    });
+    // A person's number asked as an organisation is not found.
+    expect((await check({ kind: 'organisation', identifier: demoCitizen.residentId, name: '张三' })).json()).toMatchObject({ result: 'not_found' });
+    const zhangsan = (await search(c.window, demoCitizen.residentId)).json<Page<Subject>>().items[0]!;
+    const lookups = (await c.admin.get(`/api/subjects/${zhangsan.id}/lookups`)).json<SubjectLookup[]>();
+    expect(lookups[0]).toMatchObject({ action: 'subject.search' });
+    expect(lookups.filter((l) => l.action === 'subject.check')).toHaveLength(2);
+    expectError(await c.nanjiang.post('/api/subjects/check', { kind: 'person', identifier: demoCitizen.residentId, name: '张三' }), 'VALIDATION_FAILED');
+    expectError(await c.citizen.post('/api/subjects/check', { kind: 'person', identifier: demoCitizen.residentId, name: '张三', purpose }), 'FORBIDDEN');
+  });
+
   it('lets a centre admin add and correct subjects, checking each identifier against its kind', async () => {
     const id17 = '51190220000229004';
     const person = {

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import {
   errorBodySchema,
   pageOf,
+  subjectCheckResultSchema,
+  subjectCheckSchema,
   subjectCountsSchema,
   subjectIdParamsSchema,
   subjectLookupSchema,
@@ -37,6 +39,19 @@ export function subjectsRoutes(service: SubjectsService): FastifyPluginAsyncZod 
         config: lookUp,
       },
       async (req) => service.search(actorOf(req), req.query, meta(req)),
+    );
+    app.post(
+      '/subjects/check',
+      {
+        schema: {
+          tags,
+          summary: 'Identity check (身份核验): does the name go with the ID number or credit code? Audited',
+          body: subjectCheckSchema,
+          response: { 200: subjectCheckResultSchema, ...errors },
+        },
+        config: lookUp,
+      },
+      async (req) => service.check(actorOf(req), req.body, meta(req)),
     );
     app.get(
       '/subjects/counts',

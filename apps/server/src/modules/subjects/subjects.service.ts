@@ -8,6 +8,8 @@ import {
   subjectIdentifierMessage,
   type Page,
   type Subject,
+  type SubjectCheck,
+  type SubjectCheckResult,
   type SubjectCounts,
   type SubjectLookup,
   type SubjectQuery,
@@ -115,7 +117,7 @@ export function createSubjectsService({ db, now }: SubjectsDeps) {
       regionCode: regionCode ?? parsed.regionCode,
       status: input.status,
       source: input.source,
-      details: input.details as Record<string, string>,
+      details: input.details,
       createdAt: at,
       updatedAt: at,
     });
@@ -154,6 +156,24 @@ export function createSubjectsService({ db, now }: SubjectsDeps) {
       const row = await inScope(actor, id);
       await audited(actor, 'subject.reveal', id, { purpose }, meta);
       return toSubject(row, false);
+    },
+
+    /**
+     * 身份核验: whether the name goes with the identifier, across the whole registry (an applicant
+     * may come from anywhere: 通办). Only an organisation's registered name is told back; it is public.
+     */
+    async check(actor: Actor, input: SubjectCheck, meta: Meta): Promise<SubjectCheckResult> {
+      scopePrefixOf(actor);
+      const row = await repo.byIdentifier(db, input.identifier);
+      const found = row && (row.kind === 'person') === (input.kind === 'person') ? row : undefined;
+      const result: SubjectCheckResult = {
+        result: !found ? 'not_found' : found.name === input.name ? 'consistent' : 'inconsistent',
+        cancelled: found?.status === 'cancelled',
+        registeredName: found && found.kind !== 'person' ? found.name : null,
+      };
+      const details = { purpose: input.purpose, result: result.result, ...(found ? {} : { q: auditedQuery(input.identifier) }) };
+      await audited(actor, 'subject.check', found?.id, details, meta);
+      return result;
     },
 
     /** Who looked this subject up, when and why (newest first, at most 50). */

@@ -1,4 +1,4 @@
-import { BellOutlined, FileSearchOutlined, InboxOutlined, ShopOutlined, SolutionOutlined } from '@ant-design/icons';
+import { BellOutlined, FileSearchOutlined, IdcardOutlined, InboxOutlined, ShopOutlined, SolutionOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { RequireArea } from '../../app/RequireArea.tsx';
 import { StaffLayout, type AreaMenuItem } from '../../app/layout/StaffLayout.tsx';
@@ -14,6 +14,7 @@ export function WorkbenchLayout() {
           { to: '/workbench', label: t('workbench.inbox'), icon: <InboxOutlined /> },
           ...(user.roles.includes('window') ? [{ to: '/workbench/accept', label: t('workbench.accept'), icon: <SolutionOutlined /> }] : []),
           { to: '/workbench/cases', label: t('workbench.cases'), icon: <FileSearchOutlined /> },
+          { to: '/workbench/subjects', label: t('subjects.menu'), icon: <IdcardOutlined /> },
           { to: '/workbench/window', label: t('workbench.myWindow'), icon: <ShopOutlined /> },
           { to: '/workbench/messages', label: t('messages.title'), icon: <BellOutlined /> },
         ];

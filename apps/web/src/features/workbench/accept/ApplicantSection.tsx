@@ -1,7 +1,9 @@
 import { Col, Form, Input, Radio, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useValidators } from '../../identity/validators.ts';
+import { IdentityCheck } from '../subjects/IdentityCheck.tsx';
 import type { ApplicantKind } from './walkIn.ts';
+import '../subjects/subjects.css';
 
 /** ② 申请人: the person at the counter, or the organisation they act for (then they are its 经办人). */
 export function ApplicantSection({ disabled }: { disabled: boolean }) {
@@ -38,6 +40,9 @@ export function ApplicantSection({ disabled }: { disabled: boolean }) {
               <Input maxLength={20} disabled={disabled} autoCapitalize="characters" spellCheck={false} autoComplete="off" className="tb-mono" />
             </Form.Item>
           </Col>
+          <Col xs={24}>
+            <IdentityCheck kind="organisation" nameField={['applicant', 'orgName']} idField={['applicant', 'creditCode']} disabled={disabled} />
+          </Col>
           <Col xs={24} md={12}>
             <Form.Item name={['applicant', 'contactName']} label={t('walkIn.applicant.contactName')} rules={[v.required(), v.length(2, 50)]}>
               <Input maxLength={50} disabled={disabled} autoComplete="off" />
@@ -71,6 +76,9 @@ export function ApplicantSection({ disabled }: { disabled: boolean }) {
             >
               <Input maxLength={20} disabled={disabled} autoCapitalize="characters" spellCheck={false} autoComplete="off" className="tb-mono" />
             </Form.Item>
+          </Col>
+          <Col xs={24}>
+            <IdentityCheck kind="person" nameField={['applicant', 'name']} idField={['applicant', 'idNumber']} disabled={disabled} />
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name={['applicant', 'phone']} label={t('walkIn.applicant.phone')} extra={t('walkIn.applicant.phoneHelp')} rules={[v.phone()]}>
