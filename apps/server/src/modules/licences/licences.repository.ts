@@ -65,6 +65,15 @@ export const licencesRepository = {
       .where(eq(licences.identifier, identifier));
     return rows[0];
   },
+  /** The licences of a type a case took from the library (with consent), locked for a renewal. */
+  async takenByCase(tx: Executor, caseNo: string, typeId: string): Promise<LicenceRow[]> {
+    const taken = tx.select({ id: licenceUses.licenceId }).from(licenceUses).where(eq(licenceUses.caseNo, caseNo));
+    return tx
+      .select()
+      .from(licences)
+      .where(and(eq(licences.typeId, typeId), inArray(licences.id, taken)))
+      .for('update');
+  },
   async ofCase(tx: Executor, caseNo: string): Promise<LicenceRow[]> {
     return tx.select().from(licences).where(eq(licences.caseNo, caseNo));
   },

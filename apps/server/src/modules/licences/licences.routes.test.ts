@@ -259,6 +259,52 @@ describe.each(engines())('licence library on %s', (engine) => {
     });
   });
 
+  it('renews (延续): a granted renewal that took the licence issues the next version under the same number, and the previous one stops being in force', async () => {
+    const { licence: first } = await grantedFood('JY25119020009');
+    const renewal = await itemByName(t, '食品经营许可（延续）');
+    const guide = (await t.anonymous.get(`/api/catalog/items/${renewal.implCode}`)).json<ItemVersion>();
+    const made = await ok(
+      c.enterprise,
+      '/api/cases',
+      {
+        implCode: renewal.implCode,
+        formData: fillForm(guide.content.formSchema, {}),
+        materials: await withFiles(c.enterprise, [
+          ...guide.content.materials.filter((m) => m.source === 'licence_library').map((m) => ({ materialKey: m.key, provided: 'licence' as const })),
+          ...guide.content.materials
+            .filter((m) => m.source === 'applicant' && m.necessity === 'required')
+            .map((m) => ({ materialKey: m.key, provided: 'upload' as const })),
+        ]),
+        delivery: { method: 'electronic' },
+        licenceConsent: true,
+        idempotencyKey: newKey(),
+      },
+      201,
+    );
+    // The newest food licence in force is the one taken.
+    expect(made.materials.find((m) => m.licence?.typeName === '食品经营许可证')?.licence?.identifier).toBe(first.identifier);
+    await act(c.window, made.caseNo, { action: 'accept' });
+    await act(c.window, made.caseNo, { action: 'decide', decision: 'approve', opinion: '准予延续', resultName: '食品经营许可证' });
+
+    const next = (await wallet(c.enterprise)).find((l) => l.previousIdentifier === first.identifier);
+    expect(next, 'no renewed licence in the wallet').toBeDefined();
+    expect(next).toMatchObject({ number: first.number, version: 2, statusLabel: '有效' });
+    expect(next!.identifier).toBe(`${first.identifier.split('.').slice(0, 7).join('.')}.${first.number}.002.${next!.identifier.slice(-1)}`);
+    // The licence face keeps what the renewal form does not say (premises, business type …) and the certificate number.
+    expect(next!.fields.find((f) => f.key === 'certificateNo')?.value).toBe('JY25119020009');
+    expect(next!.fields.filter((f) => f.value !== '').length).toBe(first.fields.filter((f) => f.value !== '').length);
+    // The validity runs on from the previous end: no day is lost.
+    expect(next!.validUntil! > first.validUntil!).toBe(true);
+    expect(await verify(next!.identifier)).toMatchObject({ verdict: 'valid', signatureValid: true });
+    expect(await verify(first.identifier)).toMatchObject({ verdict: 'not_in_force', signatureValid: true, status: 'superseded', statusLabel: '失效' });
+    const history = (await c.enterprise.get(`/api/licenses/${encodeURIComponent(first.identifier)}`)).json<LicenceDetail>().history;
+    expect(history.map((h) => [h.action, h.toStatus])).toEqual([
+      ['issue', 'valid'],
+      ['renew', 'superseded'],
+    ]);
+    expect(history[1]!.reason).toContain(next!.identifier);
+  });
+
   it('answers 400 for an identifier that is too long and 401 for the wallet without a session', async () => {
     expectError(await t.anonymous.get(`/api/licenses/verify/${'1'.repeat(201)}`), 'BAD_REQUEST');
     expectError(await t.anonymous.get('/api/licenses/mine'), 'UNAUTHENTICATED');

@@ -14,6 +14,7 @@ import {
   LICENCE_STATUS_CODES,
   maskCreditCode,
   maskResidentId,
+  nextLicenceVersion,
   parseLicenceIdentifier,
   signLicence,
   verifyLicenceSignature,
@@ -48,6 +49,8 @@ interface IssueInput {
   actorId: string | null;
   /** Why, for a record not issued from a case (e.g. 历史证照归集). */
   reason?: string;
+  /** 延续 / 变更: the version in force this one replaces (same number, next version, linked). */
+  previous?: LicenceRow;
   at: Date;
 }
 
@@ -124,32 +127,55 @@ export function createLicencesService({ db, now, signingAlgorithm = 'ed25519' }:
     };
   }
 
-  /** Issues version 1 of a licence, numbered, signed and recorded, in the caller's transaction. */
+  /**
+   * Issues a licence, numbered, signed and recorded, in the caller's transaction: version 1 under a
+   * new number, or (`previous`) the next version under the same number, naming the previous one,
+   * which becomes 失效 (superseded) with a `renew` event. A renewal's validity runs on from the
+   * previous end, so the holder loses no day.
+   */
   async function issue(tx: Executor, input: IssueInput): Promise<LicenceRow> {
-    const { type, issuer } = input;
+    const { type, issuer, previous } = input;
     const year = Number(input.issueDate.slice(0, 4));
-    const seq = await repo.nextNumber(tx, type.code, issuer.creditCode, year);
-    const number = `${input.regionCode.slice(0, 6)}${year}${String(seq).padStart(6, '0')}`;
+    const next = previous ? nextLicenceVersion(previous, 'renew') : null;
+    const number = previous
+      ? previous.number
+      : `${input.regionCode.slice(0, 6)}${year}${String(await repo.nextNumber(tx, type.code, issuer.creditCode, year)).padStart(6, '0')}`;
+    const version = next?.version ?? 1;
+    const runsFrom = previous?.validUntil && previous.validUntil >= input.issueDate ? addDays(previous.validUntil, 1) : input.issueDate;
     const content: LicenceContent = {
-      identifier: formatLicenceIdentifier({ typeCode: type.code, issuerCode: issuer.creditCode, number, version: 1 }),
+      identifier: formatLicenceIdentifier({ typeCode: type.code, issuerCode: issuer.creditCode, number, version }),
       typeCode: type.code,
       holder: input.holder,
       issuer: { code: issuer.creditCode, name: issuer.name },
       issueDate: input.issueDate,
       validFrom: input.issueDate,
-      validUntil: validUntil(input.issueDate, type.validityYears),
+      validUntil: validUntil(runsFrom, type.validityYears),
       data: input.data,
-      version: 1,
-      previousIdentifier: null,
+      version,
+      previousIdentifier: previous?.identifier ?? null,
     };
     const ring = await keys.forSigning(tx);
     const signature = signLicence(content, ring.keys, ring.active!.privateKey, LICENCE_SIGNERS);
+    if (previous && next) {
+      await repo.setStatus(tx, previous.id, next.previousStatus, input.at);
+      await repo.insertEvent(tx, {
+        licenceId: previous.id,
+        seq: (await repo.events(tx, previous.id)).length + 1,
+        action: 'renew',
+        fromStatus: previous.status,
+        toStatus: next.previousStatus,
+        reason: `延续，由第${version}版 ${content.identifier} 取代`,
+        caseNo: input.caseNo,
+        actorId: input.actorId,
+        at: input.at,
+      });
+    }
     const licence = await repo.insertLicence(tx, {
       identifier: content.identifier,
       typeId: type.id,
       number,
-      version: 1,
-      previousIdentifier: null,
+      version,
+      previousIdentifier: content.previousIdentifier,
       holderName: content.holder.name,
       holderIdType: content.holder.idType,
       holderIdNumber: content.holder.idNumber,
@@ -173,7 +199,7 @@ export function createLicencesService({ db, now, signingAlgorithm = 'ed25519' }:
       action: 'issue',
       fromStatus: null,
       toStatus: licence.status,
-      reason: input.reason ?? null,
+      reason: input.reason ?? (previous ? `延续，取代第${previous.version}版 ${previous.identifier}` : null),
       caseNo: input.caseNo,
       actorId: input.actorId,
       at: input.at,
@@ -191,15 +217,23 @@ export function createLicencesService({ db, now, signingAlgorithm = 'ed25519' }:
     // An item naming a type the library does not define issues nothing.
     if (!type || !issuer) return;
     const resultNo = text(fact.details.resultNo);
+    const today = chinaToday(fact.at);
+    // 延续: the case took the applicant's licence of this type, in force: its next version is issued.
+    const previous = (await repo.takenByCase(tx, fact.caseNo, type.id)).find(
+      (l) => l.holderIdNumber === c.applicant.idNumber && effectiveStatus(l, today) === 'valid',
+    );
+    const fresh = dataFrom(type.fields, c.formData);
+    const data = previous ? { ...previous.data, ...Object.fromEntries(Object.entries(fresh).filter(([, v]) => v !== '')) } : fresh;
     await issue(tx, {
       type,
       issuer: { id: c.departmentId, ...issuer },
       regionCode: c.regionCode,
       holder: { idType: holderIdType(c.applicant.idType), idNumber: c.applicant.idNumber, name: c.applicant.name },
-      issueDate: chinaToday(fact.at),
-      data: { ...dataFrom(type.fields, c.formData), ...(resultNo ? { certificateNo: resultNo } : {}) },
+      issueDate: today,
+      data: { ...data, ...(resultNo ? { certificateNo: resultNo } : {}) },
       caseNo: fact.caseNo,
       actorId: fact.actorId,
+      ...(previous ? { previous } : {}),
       at: fact.at,
     });
   }
