@@ -86,6 +86,9 @@ export const routes: RouteObject[] = [
           { path: 'catalog/items/:id', lazy: page(admin, (m) => m.ItemEditorPage) },
           { path: 'catalog/items/:id/process', lazy: page(admin, (m) => m.ProcessEditorPage) },
           { path: 'catalog/excel', lazy: page(admin, (m) => m.CatalogExcelPage) },
+          // 数据共享: centre admins only.
+          { path: 'sharing', lazy: page(admin, (m) => m.SharingClientsPage) },
+          { path: 'sharing/log', lazy: page(admin, (m) => m.SharingAccessLogPage) },
           { path: '*', lazy: page(admin, (m) => m.AreaNotFound) },
         ],
       },

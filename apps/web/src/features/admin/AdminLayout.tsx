@@ -1,5 +1,5 @@
 import { ApartmentOutlined, BankOutlined, DashboardOutlined, FileExcelOutlined, FileTextOutlined, GlobalOutlined, TeamOutlined } from '@ant-design/icons';
-import { CalendarOutlined } from '@ant-design/icons';
+import { ApiOutlined, CalendarOutlined, HistoryOutlined } from '@ant-design/icons';
 import type { Role } from '@tongban/contracts';
 import { useTranslation } from 'react-i18next';
 import { RequireArea } from '../../app/RequireArea.tsx';
@@ -24,6 +24,13 @@ export function AdminLayout() {
     { to: '/admin/halls', label: t('admin.halls'), icon: <BankOutlined /> },
     { to: '/admin/staff', label: t('admin.staff'), icon: <TeamOutlined /> },
     { to: '/admin/calendar', label: t('calendar.menu'), icon: <CalendarOutlined /> },
+    // 数据共享: the service centre's.
+    ...(roles.includes('centre_admin')
+      ? [
+          { to: '/admin/sharing', label: t('sharingAdmin.menu'), icon: <ApiOutlined /> },
+          { to: '/admin/sharing/log', label: t('sharingAdmin.logMenu'), icon: <HistoryOutlined /> },
+        ]
+      : []),
   ];
   return <RequireArea area="admin">{(user) => <StaffLayout area="admin" user={user} menu={menu(user.roles)} />}</RequireArea>;
 }

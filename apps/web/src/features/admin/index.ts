@@ -10,3 +10,5 @@ export { ItemsPage } from '../catalog-admin/ItemsPage.tsx';
 export { ItemEditorPage, NewItemPage } from '../catalog-admin/editor/ItemEditorPage.tsx';
 export { ProcessEditorPage } from '../catalog-admin/process/ProcessEditorPage.tsx';
 export { CatalogExcelPage } from '../catalog-admin/excel/CatalogExcelPage.tsx';
+export { SharingClientsPage } from '../sharing-admin/ClientsPage.tsx';
+export { SharingAccessLogPage } from '../sharing-admin/AccessLogPage.tsx';
