@@ -130,6 +130,8 @@ async function grantedFoodLicence(browser: Browser) {
         { materialKey: 'food_safety_rules', provided: 'upload', files: [await upload('food_safety_rules')] },
       ],
       delivery: { method: 'electronic' },
+      // The business licence and the ID card come from the library (免提交).
+      licenceConsent: true,
       idempotencyKey: `e2e-licence-${Date.now()}`,
     },
     201,
@@ -160,6 +162,7 @@ async function grantedFoodLicence(browser: Browser) {
   for (const who of [enterprise, window01, reviewer, health, ecology]) await who.close();
   return {
     licence: licence!,
+    implCode: item!.implCode,
     verifyUrl,
     revoke: async () => {
       await act(approver, { action: 'revoke', reason: '以欺骗手段取得许可', legalBasis: '《中华人民共和国行政许可法》第六十九条第二款' });
@@ -315,6 +318,12 @@ describe('电子证照: wallet, printable face and public verification', () => {
     expect(await events.nth(1).innerText()).toContain('撤销');
     expect(await events.nth(1).innerText()).toContain('以欺骗手段取得许可');
     await screenshot(wallet, 'portal-licence-revoked-zh-CN');
+
+    // 免提交: the application took two licences instead of uploads; the wallet and the guide say so.
+    await wallet.goto('/portal/licences');
+    await expect.poll(() => wallet.getByTestId('spared-note').innerText()).toMatch(/免提交材料\d+份/);
+    await wallet.goto(`/portal/items/${food.implCode}`);
+    await expect.poll(() => wallet.getByTestId('spared-note').innerText()).toMatch(/本事项.*免提交材料[1-9]\d*份/);
     await holder.close();
   });
 

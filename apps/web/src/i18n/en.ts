@@ -335,6 +335,10 @@ export const en: Messages = {
     myCases: 'See all my applications',
   },
   licences: {
+    sparedItem_one: 'The e-licence library has spared applicants of this service {{count}} document',
+    sparedItem_other: 'The e-licence library has spared applicants of this service {{count}} documents',
+    sparedTotal_one: 'The e-licence library has spared people and companies {{count}} document so far',
+    sparedTotal_other: 'The e-licence library has spared people and companies {{count}} documents so far',
     title: 'My licences',
     intro:
       'Your electronic licences: those issued when a case of yours was decided, and those collected from other departments. Applications fetch them for you, so no paper copies are needed.',

@@ -335,6 +335,10 @@ export const zhCN = {
     myCases: '查看我的全部办件',
   },
   licences: {
+    sparedItem_one: '电子证照库已为办理本事项的群众和企业免提交材料{{count}}份',
+    sparedItem_other: '电子证照库已为办理本事项的群众和企业免提交材料{{count}}份',
+    sparedTotal_one: '电子证照库已累计为群众和企业免提交材料{{count}}份',
+    sparedTotal_other: '电子证照库已累计为群众和企业免提交材料{{count}}份',
     title: '我的证照',
     intro: '发给您的电子证照都在这里，包括办结后签发的和从有关部门归集的。办事时平台会直接调取，不必再交纸质材料。',
     loading: '正在加载证照…',

@@ -57,7 +57,7 @@ function GuideView({ guide }: { guide: ItemVersion }) {
       <GuideContents sections={sections} />
       <GuideConditions content={content} />
       <GuideProcedure content={content} />
-      <GuideMaterials content={content} />
+      <GuideMaterials content={content} implCode={guide.item.implCode} />
       <GuideFees content={content} />
       <GuideBasis content={content} />
       <GuideFaq content={content} />

@@ -12,6 +12,7 @@ import { RequireLogin } from '../RequireLogin.tsx';
 import { licenceKeys, licencePath, listMyLicences } from './api.ts';
 import { LicenceFacts } from './LicenceFacts.tsx';
 import { LicenceStatusTag } from './LicenceStatusTag.tsx';
+import { SparedNote } from './SparedNote.tsx';
 import './licences.css';
 
 /** /portal/licences — 我的证照: the licences the signed-in user holds, as cards. */
@@ -24,6 +25,7 @@ export function MyLicencesPage() {
           <DocumentTitle title={t('licences.title')} />
           <h1>{t('licences.title')}</h1>
           <p className="tb-muted">{t('licences.intro')}</p>
+          <SparedNote />
           <LicenceList />
         </div>
       )}

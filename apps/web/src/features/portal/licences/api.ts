@@ -1,4 +1,4 @@
-import type { LicenceDetail, LicenceFace, LicenceStatusName, LicenceVerification } from '@tongban/contracts';
+import type { LicenceDetail, LicenceFace, LicenceSpared, LicenceStatusName, LicenceVerification } from '@tongban/contracts';
 import { normaliseIdentifier } from '@tongban/domain';
 import { api } from '../../../app/api.ts';
 
@@ -6,6 +6,7 @@ export const licenceKeys = {
   mine: ['licences', 'mine'] as const,
   detail: (identifier: string) => ['licences', 'mine', identifier] as const,
   verify: (identifier: string) => ['licences', 'verify', identifier] as const,
+  spared: ['licences', 'spared'] as const,
 };
 
 /** The longest identifier the server accepts (`licenceIdentifierParamsSchema`). */
@@ -17,6 +18,9 @@ export const listMyLicences = (signal?: AbortSignal) => api.get<LicenceFace[]>('
 /** GET /api/licenses/:identifier: one of mine with its history (404 for anybody else's). */
 export const getLicence = (identifier: string, signal?: AbortSignal) =>
   api.get<LicenceDetail>(`/api/licenses/${encodeURIComponent(identifier)}`, undefined, signal);
+
+/** GET /api/licenses/spared: 免提交 — submissions the library spared, overall and per item (public). */
+export const getSpared = (signal?: AbortSignal) => api.get<LicenceSpared>('/api/licenses/spared', undefined, signal);
 
 /** GET /api/licenses/verify/:identifier: public, no login. */
 export const verifyLicence = (identifier: string, signal?: AbortSignal) =>
