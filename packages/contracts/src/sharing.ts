@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { isIsoDate } from '@tongban/domain';
+import { creditCodeSchema, residentIdSchema } from './common.ts';
 
 /** Scope that verifies any licence (证照核验). */
 export const LICENCE_VERIFY_SCOPE = 'licence.verify';
@@ -128,3 +129,25 @@ export const sharingDailyQuerySchema = z.object({
 
 export const sharingDailySchema = z.object({ date: z.string(), ok: z.number().int(), refused: z.number().int() });
 export type SharingDaily = z.infer<typeof sharingDailySchema>;
+
+/** 法人库 data set (scope subject.org.read): an organisation's public base information. */
+export const sharedOrganisationSchema = z
+  .object({
+    creditCode: z.string(),
+    name: z.string(),
+    kind: z.enum(['enterprise', 'institution', 'social_org', 'government', 'person']),
+    status: z.enum(['active', 'cancelled']),
+    regionCode: z.string(),
+    legalRepresentative: z.string().nullable(),
+    address: z.string().nullable(),
+    establishedOn: z.string().nullable(),
+    registrationAuthority: z.string().nullable(),
+    scope: z.string().nullable(),
+  })
+  .meta({ id: 'SharedOrganisation' });
+export type SharedOrganisation = z.infer<typeof sharedOrganisationSchema>;
+export const creditCodeParamsSchema = z.object({ creditCode: creditCodeSchema });
+
+/** 人口库 data set (scope subject.person.verify): whether a name goes with an ID number, and nothing else. */
+export const personVerifyRequestSchema = z.object({ idNumber: residentIdSchema, name: z.string().trim().min(1).max(50) });
+export const personVerifyResultSchema = z.object({ consistent: z.boolean() });

@@ -114,6 +114,44 @@ describe.each(engines())('data sharing on %s', (engine) => {
     expectError(await enterprise.get('/api/sharing/access-log'), 'FORBIDDEN');
   });
 
+  it('shares the data sets of the subject registry: an organisation’s public base information and a yes/no identity check', async () => {
+    const tax = await register('税务登记系统', ['subject.org.read', 'subject.person.verify']);
+    const verifier = await register('仅证照核验系统', ['licence.verify']);
+    const taxToken = await accessToken(tax);
+    const orgUrl = `/api/sharing/subjects/organisations/${demoEnterprise.creditCode.toLowerCase()}`;
+    const org = await call(orgUrl, taxToken, '税务登记核验');
+    expect(org.statusCode, org.body).toBe(200);
+    expect(org.json()).toMatchObject({ creditCode: demoEnterprise.creditCode, name: demoEnterprise.organisationName, kind: 'enterprise', status: 'active' });
+    expectError(await call(orgUrl, await accessToken(verifier)), 'INSUFFICIENT_SCOPE');
+    expectError(await call('/api/sharing/subjects/organisations/91350100M000100Y44', taxToken), 'VALIDATION_FAILED');
+    // A person's ID number is not an organisation of the 法人库.
+    expectError(await call(`/api/sharing/subjects/organisations/91350100M000100Y43`, taxToken), 'NOT_FOUND');
+
+    const check = (body: Record<string, unknown>, accessTokenValue = taxToken) =>
+      t.anonymous.request({
+        method: 'POST',
+        url: '/api/sharing/subjects/persons/verify',
+        headers: { authorization: `Bearer ${accessTokenValue}`, 'x-purpose': encodeURIComponent('社保参保身份核验') },
+        payload: body,
+      });
+    const same = await check({ idNumber: demoEnterprise.residentId, name: demoEnterprise.displayName });
+    expect(same.statusCode, same.body).toBe(200);
+    expect(same.json()).toEqual({ consistent: true });
+    expect((await check({ idNumber: demoEnterprise.residentId, name: '李四' })).json()).toEqual({ consistent: false });
+    expectError(await check({ idNumber: '110105194912310021', name: '李四' }), 'VALIDATION_FAILED');
+    expectError(await check({ idNumber: demoEnterprise.residentId, name: demoEnterprise.displayName }, await accessToken(verifier)), 'INSUFFICIENT_SCOPE');
+
+    const log = (await admin.get('/api/sharing/access-log?pageSize=20')).json<Page<SharingAccess>>();
+    const mine = log.items.filter((e) => e.clientName === '税务登记系统').map((e) => [e.method, e.status, e.purpose]);
+    expect(mine).toEqual(
+      expect.arrayContaining([
+        ['GET', 200, '税务登记核验'],
+        ['POST', 200, '社保参保身份核验'],
+        ['POST', 400, '社保参保身份核验'],
+      ]),
+    );
+  });
+
   it('gives a licence a case took with its applicant’s consent, and the holder sees who used it', async () => {
     const system = await register('食品经营许可审批系统', ['licence.read:BIZ_LICENCE']);
     const accessToken = (await token(system)).json<{ access_token: string }>().access_token;

@@ -8,6 +8,10 @@ import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provid
 import { z } from 'zod';
 import {
   createdSharingClientSchema,
+  creditCodeParamsSchema,
+  personVerifyRequestSchema,
+  personVerifyResultSchema,
+  sharedOrganisationSchema,
   createSharingClientSchema,
   errorBodySchema,
   licenceFaceSchema,
@@ -248,6 +252,49 @@ export function sharingRoutes(service: SharingService): FastifyPluginAsyncZod {
         async (req) => {
           service.authorise(req.sharingCaller, 'licence.verify');
           return service.verifyLicence(req.params.identifier);
+        },
+      );
+      shared.get(
+        '/sharing/subjects/organisations/:creditCode',
+        {
+          schema: {
+            tags,
+            summary: 'An organisation’s public base information from the 法人库 (scope subject.org.read)',
+            params: creditCodeParamsSchema,
+            headers: purposeHeaders,
+            response: {
+              200: sharedOrganisationSchema,
+              400: errorBodySchema,
+              401: errorBodySchema,
+              403: errorBodySchema,
+              404: errorBodySchema,
+              429: errorBodySchema,
+            },
+          },
+          config: { policy: policies.public },
+        },
+        async (req) => {
+          service.authorise(req.sharingCaller, 'subject.org.read');
+          const organisation = await service.organisation(req.params.creditCode);
+          if (!organisation) throw notFound('subject');
+          return organisation;
+        },
+      );
+      shared.post(
+        '/sharing/subjects/persons/verify',
+        {
+          schema: {
+            tags,
+            summary: 'Whether a name goes with an ID number in the 人口库, and nothing else (scope subject.person.verify)',
+            body: personVerifyRequestSchema,
+            headers: purposeHeaders,
+            response: { 200: personVerifyResultSchema, 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 429: errorBodySchema },
+          },
+          config: { policy: policies.public },
+        },
+        async (req) => {
+          service.authorise(req.sharingCaller, 'subject.person.verify');
+          return service.personMatches(req.body.idNumber, req.body.name);
         },
       );
       shared.get(

@@ -16,6 +16,7 @@ import type {
   SharingDaily,
   SharingSecret,
   UpdateSharingClient,
+  SharedOrganisation,
 } from '@tongban/contracts';
 import { addDays, chinaToday, dayNumber, fromDayNumber } from '@tongban/domain';
 import type { Db, Executor } from '../../platform/db/client.ts';
@@ -31,6 +32,11 @@ export interface SharingDeps {
   licences: {
     verify(identifier: string): Promise<LicenceVerification>;
     sharedForCase(caseNo: string, typeKey: string, user: { name: string; purpose: string }): Promise<LicenceFace | null>;
+  };
+  /** From the subjects module (主体库). */
+  subjects: {
+    sharedOrganisation(creditCode: string): Promise<SharedOrganisation | null>;
+    personMatches(idNumber: string, name: string): Promise<boolean>;
   };
 }
 
@@ -75,7 +81,7 @@ function toClient(row: SharingClientRow, stats: { callsToday: number; lastCallAt
   };
 }
 
-export function createSharingService({ db, now, licences }: SharingDeps) {
+export function createSharingService({ db, now, licences, subjects }: SharingDeps) {
   const todayStart = () => chinaMidnight(chinaToday(now()));
 
   async function clientWithStats(id: string): Promise<SharingClient> {
@@ -282,6 +288,8 @@ export function createSharingService({ db, now, licences }: SharingDeps) {
     },
 
     verifyLicence: (identifier: string) => licences.verify(identifier),
+    organisation: (creditCode: string) => subjects.sharedOrganisation(creditCode),
+    personMatches: async (idNumber: string, name: string) => ({ consistent: await subjects.personMatches(idNumber, name) }),
     licenceForCase: (client: SharingClientRow, caseNo: string, typeKey: string, purpose: string) =>
       licences.sharedForCase(caseNo, typeKey, { name: client.name, purpose }),
   };

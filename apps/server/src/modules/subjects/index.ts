@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { subjectsRoutes } from './subjects.routes.ts';
 import { createSubjectsService, type SubjectsDeps } from './subjects.service.ts';
 
-export type { SubjectsService, SharedOrganisation } from './subjects.service.ts';
+export type { SubjectsService } from './subjects.service.ts';
 
 export function createSubjectsModule(deps: Omit<SubjectsDeps, 'now'> & { now?: () => Date }) {
   const service = createSubjectsService({ ...deps, now: deps.now ?? (() => new Date()) });

@@ -7,6 +7,7 @@
 import {
   subjectIdentifierMessage,
   type Page,
+  type SharedOrganisation,
   type Subject,
   type SubjectCheck,
   type SubjectCheckResult,
@@ -28,20 +29,6 @@ export interface SubjectsDeps {
 }
 
 type Meta = { requestId?: string; ip?: string };
-
-/** Base information of an organisation that department systems may read (法人库 公示信息). */
-export interface SharedOrganisation {
-  creditCode: string;
-  name: string;
-  kind: Subject['kind'];
-  status: Subject['status'];
-  regionCode: string;
-  legalRepresentative: string | null;
-  address: string | null;
-  establishedOn: string | null;
-  registrationAuthority: string | null;
-  scope: string | null;
-}
 
 const maskAddress = (address: string) => {
   const chars = Array.from(address);

@@ -101,7 +101,7 @@ export async function buildApp({ config, database, now = () => new Date() }: App
   });
   const licences = createLicencesModule({ db: database.db, now, publicUrl: config.publicUrl, signingAlgorithm: config.licences.signingAlgorithm });
   const subjects = createSubjectsModule({ db: database.db, now });
-  const sharing = createSharingModule({ db: database.db, now, licences: licences.service });
+  const sharing = createSharingModule({ db: database.db, now, licences: licences.service, subjects: subjects.service });
   const files = createFilesModule({ db: database.db, now, maxBytes: config.uploads.maxBytes, dailyLimit: config.uploads.dailyLimit });
   const cases = createCasesModule({
     files: files.service.directory,
