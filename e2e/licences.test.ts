@@ -292,6 +292,32 @@ describe('电子证照: wallet, printable face and public verification', () => {
     expect(await page.getByTestId('verify-type').innerText()).toBe('食品经营许可证');
     expect(await page.getByTestId('licence-fields').innerText()).toContain(certificateNo);
 
+    // 证照管理: the issuing department's approver suspends it (the link says so), then restores it.
+    const office = await newContext(browser);
+    const approver = await office.newPage();
+    await login(approver, 'approver01');
+    await approver.goto(`/workbench/licences?id=${encodeURIComponent(food.licence.identifier)}`);
+    await approver.getByTestId('manage-type').waitFor();
+    const change = async (action: string, reason: string, legalBasis?: string) => {
+      await approver.getByRole('button', { name: action, exact: true }).click();
+      const dialog = approver.getByRole('dialog');
+      await dialog.getByLabel('原因').fill(reason);
+      if (legalBasis) await dialog.getByLabel('法律依据').fill(legalBasis);
+      await dialog.getByRole('button', { name: '确认变更' }).click();
+      await approver.getByText(`已${action}，证照现在的状态`).waitFor();
+      await dialog.waitFor({ state: 'hidden' });
+    };
+    await change('暂扣', '责令停业整顿期间', '《中华人民共和国食品安全法》第一百二十六条');
+    await screenshot(approver, 'workbench-licence-suspended-zh-CN');
+    await page.reload();
+    await result.waitFor();
+    await expect.poll(() => result.getAttribute('data-status')).toBe('suspended');
+    await change('发还', '整顿完毕');
+    await page.reload();
+    await result.waitFor();
+    await expect.poll(() => result.getAttribute('data-verdict')).toBe('valid');
+    await office.close();
+
     await food.revoke();
     await page.reload();
     await result.waitFor();
@@ -314,9 +340,10 @@ describe('电子证照: wallet, printable face and public verification', () => {
     expect(await wallet.getByTestId('licence-status').innerText()).toBe('已撤销');
     expect(await wallet.getByTestId('licence-not-in-force').innerText()).toContain('已撤销');
     const events = wallet.getByTestId('licence-event');
-    expect(await events.count()).toBe(2);
-    expect(await events.nth(1).innerText()).toContain('撤销');
-    expect(await events.nth(1).innerText()).toContain('以欺骗手段取得许可');
+    expect(await events.count()).toBe(4);
+    expect(await events.nth(1).innerText()).toContain('暂扣');
+    expect(await events.nth(3).innerText()).toContain('撤销');
+    expect(await events.nth(3).innerText()).toContain('以欺骗手段取得许可');
     await screenshot(wallet, 'portal-licence-revoked-zh-CN');
 
     // 免提交: the application took two licences instead of uploads; the wallet and the guide say so.

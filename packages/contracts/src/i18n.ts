@@ -56,6 +56,7 @@ export const fieldMessages = {
     en: 'Not a valid scope: licence.verify, licence.read:<TYPE_KEY>, subject.org.read or subject.person.verify',
   },
   'sharing.dateRange': { zh: '结束日期不能早于开始日期', en: 'The end date cannot be before the start date' },
+  'licences.legalBasisRequired': { zh: '暂扣和吊销须写明法律依据', en: 'Suspension and penalty revocation need their legal basis' },
   'subjects.kindMismatch': {
     zh: '该统一社会信用代码表明的主体类别与所选类别不一致（第1、2位：登记管理部门和机构类别）',
     en: 'The credit code states another kind of organisation than the one chosen (characters 1–2: registrar and category)',

@@ -112,3 +112,16 @@ export const licenceSparedSchema = z
   })
   .meta({ id: 'LicenceSpared' });
 export type LicenceSpared = z.infer<typeof licenceSparedSchema>;
+
+/** What the issuing department may do to a licence it issued: 暂扣, 发还, 吊销, 注销. */
+export const licenceStaffActionSchema = z
+  .object({
+    action: z.enum(['suspend', 'restore', 'penalty_revoke', 'cancel']),
+    reason: z.string().trim().min(2).max(500),
+    legalBasis: z.string().trim().min(2).max(300).optional(),
+  })
+  .superRefine((a, ctx) => {
+    if ((a.action === 'suspend' || a.action === 'penalty_revoke') && !a.legalBasis)
+      ctx.addIssue({ code: 'custom', path: ['legalBasis'], message: 'licences.legalBasisRequired' });
+  });
+export type LicenceStaffAction = z.infer<typeof licenceStaffActionSchema>;

@@ -66,6 +66,7 @@ export const routes: RouteObject[] = [
           { path: 'cases/:caseNo', lazy: page(workbench, (m) => m.CasePage) },
           { path: 'window', lazy: page(workbench, (m) => m.MyWindowPage) },
           { path: 'subjects', lazy: page(workbench, (m) => m.SubjectsPage) },
+          { path: 'licences', lazy: page(workbench, (m) => m.LicenceManagePage) },
           { path: 'messages', lazy: page(messages, (m) => m.WorkbenchMessagesPage) },
           { path: '*', lazy: page(workbench, (m) => m.AreaNotFound) },
         ],

@@ -74,6 +74,16 @@ export const licencesRepository = {
       .where(and(eq(licences.typeId, typeId), inArray(licences.id, taken)))
       .for('update');
   },
+  /** One licence locked for a change of status (concurrent changes queue, and the second sees the first's result). */
+  async lockedByIdentifier(tx: Executor, identifier: string): Promise<{ licence: LicenceRow; type: LicenceTypeRow } | undefined> {
+    const rows = await tx
+      .select({ licence: licences, type: licenceTypes })
+      .from(licences)
+      .innerJoin(licenceTypes, eq(licenceTypes.id, licences.typeId))
+      .where(eq(licences.identifier, identifier))
+      .for('update', { of: licences });
+    return rows[0];
+  },
   async ofCase(tx: Executor, caseNo: string): Promise<LicenceRow[]> {
     return tx.select().from(licences).where(eq(licences.caseNo, caseNo));
   },

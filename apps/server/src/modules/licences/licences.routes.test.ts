@@ -305,6 +305,40 @@ describe.each(engines())('licence library on %s', (engine) => {
     expect(history[1]!.reason).toContain(next!.identifier);
   });
 
+  it('lets the issuing department suspend, restore and cancel a licence, one change at a time, each recorded', async () => {
+    const { licence } = await grantedFood('JY25119020010');
+    const url = `/api/licenses/${encodeURIComponent(licence.identifier)}/actions`;
+    const suspend = { action: 'suspend', reason: '责令停业整顿期间', legalBasis: '《中华人民共和国食品安全法》第一百二十六条' };
+    // Suspension needs its legal basis; a reviewer may not; another department does not find it.
+    expectError(await c.approver.post(url, { action: 'suspend', reason: '责令停业整顿期间' }), 'VALIDATION_FAILED');
+    expectError(await c.reviewer.post(url, suspend), 'FORBIDDEN');
+    const healthApprover = await staff(t, c.admin, 'lic_health_approver', ['approver'], await departmentId(t, 'health'));
+    expectError(await healthApprover.post(url, suspend), 'NOT_FOUND');
+    expect((await verify(licence.identifier)).verdict).toBe('valid');
+
+    const suspended = await c.approver.post(url, suspend);
+    expect(suspended.statusCode, suspended.body).toBe(200);
+    expect(suspended.json<LicenceFace>()).toMatchObject({ status: 'suspended', statusLabel: '暂扣' });
+    expect(await verify(licence.identifier)).toMatchObject({ verdict: 'not_in_force', status: 'suspended', signatureValid: true });
+
+    // Two restores at once: one wins, the other finds the licence already restored.
+    const restores = await Promise.all([0, 1].map(() => c.approver.post(url, { action: 'restore', reason: '整顿完毕，发还' })));
+    expect(restores.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect((await verify(licence.identifier)).verdict).toBe('valid');
+
+    const cancelled = await c.approver.post(url, { action: 'cancel', reason: '经营者申请注销' });
+    expect(cancelled.json<LicenceFace>()).toMatchObject({ status: 'cancelled', statusLabel: '注销' });
+    expectError(await c.approver.post(url, { action: 'restore', reason: '误操作' }), 'INVALID_STATE');
+    const history = (await c.enterprise.get(`/api/licenses/${encodeURIComponent(licence.identifier)}`)).json<LicenceDetail>().history;
+    expect(history.map((h) => [h.action, h.toStatus])).toEqual([
+      ['issue', 'valid'],
+      ['suspend', 'suspended'],
+      ['restore', 'valid'],
+      ['cancel', 'cancelled'],
+    ]);
+    expect(history[1]!.reason).toContain('食品安全法');
+  });
+
   it('answers 400 for an identifier that is too long and 401 for the wallet without a session', async () => {
     expectError(await t.anonymous.get(`/api/licenses/verify/${'1'.repeat(201)}`), 'BAD_REQUEST');
     expectError(await t.anonymous.get('/api/licenses/mine'), 'UNAUTHENTICATED');

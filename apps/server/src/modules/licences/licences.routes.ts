@@ -7,6 +7,7 @@ import {
   licenceFaceSchema,
   licenceIdentifierParamsSchema,
   licenceSparedSchema,
+  licenceStaffActionSchema,
   licenceTypeSchema,
   licenceVerificationSchema,
 } from '@tongban/contracts';
@@ -118,6 +119,20 @@ export function licencesRoutes(service: LicencesService, { publicUrl }: LicenceR
         config: { policy: policies.roles('centre_admin') },
       },
       async (req) => service.rotateKey(actorOf(req), { requestId: req.id, ip: req.ip }),
+    );
+    app.post(
+      '/licenses/:identifier/actions',
+      {
+        schema: {
+          tags,
+          summary: '暂扣 / 发还 / 吊销 / 注销 a licence, by its issuing department (approver or department admin); recorded and audited',
+          params: licenceIdentifierParamsSchema,
+          body: licenceStaffActionSchema,
+          response: { 200: licenceFaceSchema, 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema },
+        },
+        config: { policy: policies.roles('approver', 'dept_admin') },
+      },
+      async (req) => service.act(actorOf(req), req.params.identifier, req.body, { requestId: req.id, ip: req.ip }),
     );
   };
 }

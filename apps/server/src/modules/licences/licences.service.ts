@@ -3,10 +3,11 @@
  * canonical content), revoked with their case's result, shown in the holder's wallet and
  * verified by anyone from their identifier.
  */
-import type { LicenceDetail, LicenceFace, LicenceSpared, LicenceType, LicenceVerification } from '@tongban/contracts';
+import type { LicenceDetail, LicenceFace, LicenceSpared, LicenceStaffAction, LicenceType, LicenceVerification } from '@tongban/contracts';
 import {
   addDays,
   applyLicenceAction,
+  canApplyLicenceAction,
   chinaToday,
   effectiveStatus,
   formatLicenceIdentifier,
@@ -23,7 +24,7 @@ import {
 } from '@tongban/domain';
 import type { Db, Executor } from '../../platform/db/client.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
-import { notFound } from '../../platform/errors.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/http/policy.ts';
 import type { CaseEventFact, CaseEventListener } from '../cases/case-engine.ts';
 import type { AttachedLicence, CaseLicences } from '../cases/case-licences.ts';
@@ -418,6 +419,48 @@ export function createLicencesService({ db, now, signingAlgorithm = 'ed25519' }:
           at: u.at.toISOString(),
         })),
       };
+    },
+
+    /**
+     * 暂扣 / 发还 / 吊销 / 注销 by the issuing department (its approvers and admin): one event with
+     * the reason and legal basis, audited. Another department's licence is 404; a change its
+     * status does not allow (or that a concurrent change made impossible) is 409 INVALID_STATE.
+     */
+    async act(actor: Actor, identifier: string, input: LicenceStaffAction, meta: { requestId?: string; ip?: string }): Promise<LicenceFace> {
+      return db.transaction(async (tx) => {
+        const found = await repo.lockedByIdentifier(tx, identifier);
+        if (!found || !actor.scope?.departmentId || found.licence.issuerDepartmentId !== actor.scope.departmentId) throw notFound('licence');
+        const at = now();
+        const today = chinaToday(at);
+        const from = effectiveStatus(found.licence, today);
+        if (!canApplyLicenceAction(from, input.action)) throw new AppError('INVALID_STATE', { status: from, action: input.action });
+        const to = applyLicenceAction(from, input.action);
+        await repo.setStatus(tx, found.licence.id, to, at);
+        await repo.insertEvent(tx, {
+          licenceId: found.licence.id,
+          seq: (await repo.events(tx, found.licence.id)).length + 1,
+          action: input.action,
+          fromStatus: from,
+          toStatus: to,
+          reason: input.legalBasis ? `${input.reason}（依据：${input.legalBasis}）` : input.reason,
+          caseNo: null,
+          actorId: actor.id,
+          at,
+        });
+        await appendAudit(
+          tx,
+          {
+            actorId: actor.id,
+            action: `licence.${input.action}`,
+            targetType: 'licence',
+            targetId: found.licence.id,
+            ...meta,
+            details: { identifier, from, to },
+          },
+          at,
+        );
+        return face({ ...found.licence, status: to }, found.type, today, false);
+      });
     },
 
     /** 密钥轮换: a new signing key; licences signed before keep verifying with the retired one. */

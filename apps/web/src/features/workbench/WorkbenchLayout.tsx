@@ -1,4 +1,4 @@
-import { BellOutlined, FileSearchOutlined, IdcardOutlined, InboxOutlined, ShopOutlined, SolutionOutlined } from '@ant-design/icons';
+import { BellOutlined, FileProtectOutlined, FileSearchOutlined, IdcardOutlined, InboxOutlined, ShopOutlined, SolutionOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { RequireArea } from '../../app/RequireArea.tsx';
 import { StaffLayout, type AreaMenuItem } from '../../app/layout/StaffLayout.tsx';
@@ -15,6 +15,7 @@ export function WorkbenchLayout() {
           ...(user.roles.includes('window') ? [{ to: '/workbench/accept', label: t('workbench.accept'), icon: <SolutionOutlined /> }] : []),
           { to: '/workbench/cases', label: t('workbench.cases'), icon: <FileSearchOutlined /> },
           { to: '/workbench/subjects', label: t('subjects.menu'), icon: <IdcardOutlined /> },
+          { to: '/workbench/licences', label: t('licenceManage.menu'), icon: <FileProtectOutlined /> },
           { to: '/workbench/window', label: t('workbench.myWindow'), icon: <ShopOutlined /> },
           { to: '/workbench/messages', label: t('messages.title'), icon: <BellOutlined /> },
         ];
