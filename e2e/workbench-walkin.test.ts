@@ -189,6 +189,12 @@ describe('一窗受理: the window takes a walk-in application, the back office 
 
     // ---- The back office: 审查 by reviewer01, 决定 by approver01 (both 市市场监管局)
     const reviewer = await pageAs('reviewer01');
+    // 办件查询 finds it by its number (and the list links to it).
+    await reviewer.goto('/workbench/cases');
+    await reviewer.getByLabel('办件编号 / 申请人 / 事项').fill(caseNo);
+    await reviewer.getByRole('button', { name: /搜\s*索/ }).click();
+    await reviewer.getByRole('link', { name: caseNo }).waitFor();
+    await expect.poll(() => reviewer.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(1);
     await openFromInbox(reviewer, caseNo);
     // Taken at the window for zhangsan.
     expect(await reviewer.locator('#main').innerText()).toMatch(/张三[\s\S]*窗口代录/);
@@ -308,6 +314,9 @@ describe('一窗受理: the window takes a walk-in application, the back office 
     await counter.keyboard.type(demoCitizen.displayName);
     await counter.getByLabel('身份证号码').fill(demoCitizen.residentId);
     await counter.getByLabel('手机号码（选填）').fill(demoCitizen.phone);
+    // 人口库核验: the name typed goes with the number.
+    await counter.getByRole('button', { name: '人口库核验' }).click();
+    await counter.getByText('姓名/名称与人口库登记信息一致').waitFor();
     const form = counter.getByTestId('walkin-section-form');
     await counter.getByTestId('walkin-prefill').click();
     await expect.poll(() => form.getByLabel('公民身份号码').inputValue()).toBe(demoCitizen.residentId);

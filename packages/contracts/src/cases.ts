@@ -387,6 +387,13 @@ export const caseListQuerySchema = z.object({
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 
+/** 办件查询 (staff): by case number, applicant or item name, and status, within the caller's reach. */
+export const caseSearchQuerySchema = caseListQuerySchema.extend({
+  q: z.string().trim().max(60).optional(),
+  status: caseStatusSchema.optional(),
+});
+export type CaseSearchQuery = z.infer<typeof caseSearchQuerySchema>;
+
 /** National exchange (STANDARDS §2.2). Times are `YYYYMMDDhhmmss` in China time (GB/T 39046 日期时间型). */
 export const caseExchangeSchema = z
   .object({

@@ -820,6 +820,10 @@ export const en: Messages = {
     },
   },
   workbench: {
+    searchText: 'Case number / applicant / service',
+    searchPlaceholder: 'Part of a case number, an applicant or a service name',
+    status: 'Status',
+    anyStatus: 'Any status',
     inbox: 'Inbox',
     accept: 'Counter intake',
     cases: 'Find a case',
@@ -834,10 +838,9 @@ export const en: Messages = {
     countDueSoon: 'Due soon',
     countOverdue: 'Overdue',
     casesTitle: 'Find a case',
-    caseNumber: 'Case number',
-    applicantName: 'Applicant',
     casesEmpty: 'No cases found',
-    casesEmptyText: 'Search by case number or applicant name; there are no cases yet.',
+    casesEmptyText:
+      'Try other words or another status. Only your department’s cases are found here; window and centre staff also find the cases taken or handled in their region.',
     windowTitle: 'My window',
     windowNone: 'Queue calling and window statistics are coming soon',
     windowNoneText:

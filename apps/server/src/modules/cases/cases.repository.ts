@@ -3,7 +3,7 @@
  * a few facts the case snapshots need from other modules' tables (the applicant's account,
  * the hall of an officer's window, department names and credit codes).
  */
-import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { CaseStatus } from '@tongban/domain';
 import type { Executor } from '../../platform/db/client.ts';
 import { preparedPerDb } from '../../platform/db/prepared.ts';
@@ -132,6 +132,38 @@ export const casesRepository = {
         .innerJoin(departments, eq(departments.id, cases.departmentId))
         .where(where)
         .orderBy(desc(cases.greenChannel), sql`${cases.dueDate} asc nulls last`, asc(cases.submittedAt))
+        .limit(q.limit)
+        .offset(q.offset),
+      tx.select({ n: count() }).from(cases).where(where),
+    ]);
+    return { rows, total: totals[0]?.n ?? 0 };
+  },
+
+  /**
+   * 办件查询: cases of the caller's department, or (window, centre admin, supervisor) handled or
+   * taken in the caller's region, matching a case number, applicant or item name, newest first.
+   */
+  async search(
+    tx: Executor,
+    q: { departmentId: string | null; region: RegionFilter | null; text: string | undefined; status: CaseStatus | undefined; limit: number; offset: number },
+  ) {
+    const reach: SQL[] = [];
+    if (q.departmentId) reach.push(eq(cases.departmentId, q.departmentId));
+    if (q.region) reach.push(or(inRegion(cases.regionCode, q.region), inRegion(cases.takenRegionCode, q.region))!);
+    if (reach.length === 0) return { rows: [], total: 0 };
+    const like = q.text ? `%${q.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+    const where = and(
+      or(...reach),
+      q.status ? eq(cases.status, q.status) : undefined,
+      like ? or(ilike(cases.caseNo, like), ilike(cases.itemName, like), sql`${cases.applicant}->>'name' ilike ${like}`) : undefined,
+    );
+    const [rows, totals] = await Promise.all([
+      tx
+        .select(summaryColumns)
+        .from(cases)
+        .innerJoin(departments, eq(departments.id, cases.departmentId))
+        .where(where)
+        .orderBy(desc(cases.submittedAt), desc(cases.caseNo))
         .limit(q.limit)
         .offset(q.offset),
       tx.select({ n: count() }).from(cases).where(where),

@@ -8,6 +8,7 @@ import {
   caseDetailSchema,
   caseExchangeSchema,
   caseListQuerySchema,
+  caseSearchQuerySchema,
   caseNoParamsSchema,
   caseSummarySchema,
   caseTimelineEntrySchema,
@@ -75,6 +76,19 @@ export function casesRoutes(service: CasesService): FastifyPluginAsyncZod {
         config: { policy: policies.authenticated },
       },
       async (req) => service.getBundle(actorOf(req), req.params.bundleNo),
+    );
+    app.get(
+      '/cases',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: 'Case search (办件查询) for staff: case number, applicant or item name, status; within the caller’s department and region',
+          querystring: caseSearchQuerySchema,
+          response: { 200: pageOf(caseSummarySchema), ...errors },
+        },
+        config: { policy: staffReaders },
+      },
+      async (req) => service.search(actorOf(req), req.query),
     );
     app.get(
       '/cases/mine',

@@ -1,6 +1,6 @@
 import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseDetail, SubmittedMaterialInput } from '@tongban/contracts';
+import type { CaseDetail, CaseSummary, Page, SubmittedMaterialInput } from '@tongban/contracts';
 import type { Client, TestApp } from '../../../test/app.ts';
 import { engines } from '../../../test/databases.ts';
 import { expectError, issuesOf } from '../../../test/http.ts';
@@ -158,6 +158,33 @@ describe.each(engines())('case rules on %s', (engine) => {
       const supervisor = await t.login('supervisor01');
       expect((await read(supervisor, caseNo)).caseNo).toBe(caseNo);
       expectError(await supervisor.post(`/api/cases/${caseNo}/actions`, { action: 'approve', step: 'review', opinion: '监察' }), 'FORBIDDEN');
+    });
+
+    it('finds cases for staff (办件查询) within their reach only, by case number, applicant or item, and status', async () => {
+      const { caseNo } = await accepted();
+      const search = async (client: Client, query: string) => {
+        const res = await client.get(`/api/cases?${query}`);
+        expect(res.statusCode, res.body).toBe(200);
+        return res.json<Page<CaseSummary>>();
+      };
+      const byNo = await search(c.reviewer, `q=${encodeURIComponent(caseNo)}`);
+      expect(byNo.items.map((i) => i.caseNo)).toEqual([caseNo]);
+      expect((await search(c.window, `q=${encodeURIComponent(caseNo)}`)).total).toBe(1);
+      // Another department's reviewer does not find it; a supervisor of the region does.
+      expect((await search(c.policeReviewer, `q=${encodeURIComponent(caseNo)}`)).total).toBe(0);
+      expect((await search(await t.login('supervisor01'), `q=${encodeURIComponent(caseNo)}`)).total).toBe(1);
+      const byItem = await search(c.reviewer, `q=${encodeURIComponent(byNo.items[0]!.itemName.slice(0, 4))}&status=processing&pageSize=100`);
+      expect(byItem.items.some((i) => i.caseNo === caseNo)).toBe(true);
+      expect(byItem.items.every((i) => i.status === 'processing')).toBe(true);
+      // The applicant (the demo enterprise) by part of its name; the list shows it masked.
+      const byApplicant = await search(c.reviewer, `q=${encodeURIComponent('巴蜀味道')}&pageSize=100`);
+      expect(byApplicant.items.some((i) => i.caseNo === caseNo)).toBe(true);
+      expect((await search(c.reviewer, `q=${encodeURIComponent(caseNo)}&status=decided`)).total).toBe(0);
+      // A wildcard is a character, not a pattern.
+      expect((await search(c.reviewer, 'q=%25')).total).toBe(0);
+      expectError(await c.reviewer.get('/api/cases?status=bogus'), 'VALIDATION_FAILED');
+      expectError(await c.citizen.get('/api/cases'), 'FORBIDDEN');
+      expectError(await t.anonymous.get('/api/cases'), 'UNAUTHENTICATED');
     });
 
     it('answers 403 for a role or post that does not hold the step', async () => {

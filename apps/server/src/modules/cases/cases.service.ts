@@ -1,5 +1,16 @@
 /** Case use cases (办件): submit, read, lists, the exchange view, and every action through the engine. */
-import type { CaseAction, CaseActionName, SubmitBundle, CaseDetail, CaseExchange, CaseSummary, CaseTimelineEntry, Page, SubmitCase } from '@tongban/contracts';
+import type {
+  CaseAction,
+  CaseActionName,
+  SubmitBundle,
+  CaseDetail,
+  CaseExchange,
+  CaseSearchQuery,
+  CaseSummary,
+  CaseTimelineEntry,
+  Page,
+  SubmitCase,
+} from '@tongban/contracts';
 import { chinaToday, regionPrefix, type WorkingCalendar } from '@tongban/domain';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import { conflict, forbidden } from '../../platform/errors.ts';
@@ -120,6 +131,21 @@ export function createCasesService(deps: CasesDeps) {
           }),
       );
       return { items, total, page: q.page, pageSize: q.pageSize };
+    },
+
+    /** 办件查询: the cases of the caller's department, and for window, centre admin and supervisor those handled or taken in their region. */
+    async search(actor: Actor, q: CaseSearchQuery): Promise<Page<CaseSummary>> {
+      const scope = actor.scope;
+      const regional = actor.roles.some((r) => r === 'window' || r === 'centre_admin' || r === 'supervisor');
+      const { rows, total } = await repo.search(db, {
+        departmentId: scope?.departmentId ?? null,
+        region: scope && regional ? { code: scope.regionCode, prefix: scope.includeSubRegions ? regionPrefix(scope.regionCode) : null } : null,
+        text: q.q || undefined,
+        status: q.status,
+        limit: q.pageSize,
+        offset: (q.page - 1) * q.pageSize,
+      });
+      return { items: await summaries(rows), total, page: q.page, pageSize: q.pageSize };
     },
 
     /** The applicant's own cases (and an agent's, for the people they applied for). */

@@ -1,6 +1,4 @@
-import { SearchOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Form, Input } from 'antd';
-import { useState } from 'react';
+import { Card, Descriptions } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../app/components/EmptyState.tsx';
 import { NotFoundResult } from '../../app/components/Results.tsx';
@@ -10,33 +8,8 @@ import { useSession } from '../../app/session.ts';
 /** 待办: the inbox is home (features/workbench/cases). */
 export { InboxPage } from './cases/index.ts';
 
-/** 办件查询 */
-export function CaseSearchPage() {
-  const { t } = useTranslation();
-  const [searched, setSearched] = useState(false);
-  return (
-    <AreaPage title={t('workbench.casesTitle')}>
-      <Card>
-        <Form layout="inline" onFinish={() => setSearched(true)} className="tb-filter-form">
-          <Form.Item name="caseNumber" label={t('workbench.caseNumber')}>
-            <Input allowClear maxLength={40} />
-          </Form.Item>
-          <Form.Item name="applicant" label={t('workbench.applicantName')}>
-            <Input allowClear maxLength={50} />
-          </Form.Item>
-          <Form.Item>
-            <Button type="primary" htmlType="submit" icon={<SearchOutlined aria-hidden />}>
-              {t('common.search')}
-            </Button>
-          </Form.Item>
-        </Form>
-      </Card>
-      <Card className="tb-mt" aria-live="polite">
-        <EmptyState title={t('workbench.casesEmpty')} text={searched ? t('workbench.casesEmptyText') : undefined} />
-      </Card>
-    </AreaPage>
-  );
-}
+/** 办件查询 (features/workbench/cases). */
+export { CaseSearchPage } from './cases/CaseSearchPage.tsx';
 
 /** 我的窗口: the staff member's department and data scope. */
 export function MyWindowPage() {

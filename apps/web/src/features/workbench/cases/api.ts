@@ -1,4 +1,5 @@
 import type { CaseDetail, CaseSummary } from '@tongban/contracts';
+import type { CaseStatus } from '@tongban/domain';
 import { api } from '../../../app/api.ts';
 
 export interface InboxPage {
@@ -12,9 +13,21 @@ export const casesKeys = {
   all: ['workbench-cases'] as const,
   inbox: (page: number, pageSize: number) => ['workbench-cases', 'inbox', page, pageSize] as const,
   detail: (caseNo: string) => ['workbench-cases', 'detail', caseNo] as const,
+  search: (s: CaseSearch) => ['workbench-cases', 'search', s] as const,
 };
 
 export const getInbox = (page: number, pageSize: number, signal?: AbortSignal) => api.get<InboxPage>('/api/tasks', { page, pageSize }, signal);
+
+export interface CaseSearch {
+  q: string;
+  status: CaseStatus | undefined;
+  page: number;
+  pageSize: number;
+}
+
+/** GET /api/cases: 办件查询 within the officer's reach. */
+export const searchCases = (s: CaseSearch, signal?: AbortSignal) =>
+  api.get<InboxPage>('/api/cases', { q: s.q || undefined, status: s.status, page: s.page, pageSize: s.pageSize }, signal);
 
 export const getCase = (caseNo: string, signal?: AbortSignal) => api.get<CaseDetail>(`/api/cases/${encodeURIComponent(caseNo)}`, undefined, signal);
 
