@@ -82,6 +82,8 @@ describe('workbench cases', () => {
     await row.getByRole('link', { name: caseNo }).click();
     await page.waitForURL(new RegExp(`/workbench/cases/${caseNo}$`));
     await page.getByTestId('case-timeline').waitFor();
+    // The application form of an online submission is the form itself: shown as filled in online, not as missing.
+    expect(await page.locator('tr', { hasText: '药品经营许可证申请表' }).innerText()).toContain('在线填报');
     const timeline = page.getByTestId('case-timeline').locator('.ant-timeline-item');
     expect(await timeline.count()).toBe(1);
     expect(await page.getByTestId('case-status').innerText()).toBe('已提交待受理');

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { CASE_EVENT_TYPES, CASE_STATUSES, DECISIONS, SPECIAL_PROCEDURES } from '@tongban/domain';
 import { calendarDateSchema } from './calendar.ts';
 import { creditCodeSchema, mobilePhoneSchema, residentIdSchema } from './common.ts';
+import { materialSourceSchema } from './catalog.ts';
 import { fileMetaSchema, MAX_FILES_PER_MATERIAL } from './files.ts';
 
 /** 办件编号: `<实施编码>-<yyyyMMdd>-<seq6>`. */
@@ -261,6 +262,8 @@ export const caseMaterialSchema = z.object({
   materialKey: z.string(),
   name: z.string(),
   necessity: z.enum(['required', 'optional', 'deferrable']),
+  /** Where the guide says it comes from: the application form itself (`online_form`) is never missing. */
+  source: materialSourceSchema,
   provided: materialProvisionSchema,
   /** The uploaded files (download: `GET /api/cases/{caseNo}/files/{id}`). */
   files: z.array(fileMetaSchema),

@@ -113,6 +113,7 @@ export function toDetail({
       materialKey: m.materialKey,
       name: specs.get(m.materialKey)?.name ?? m.materialKey,
       necessity: specs.get(m.materialKey)?.necessity ?? 'optional',
+      source: specs.get(m.materialKey)?.source ?? 'applicant',
       provided: m.provided,
       files: (m.files ?? []).flatMap((id) => files.get(id) ?? []),
       licence: m.licenceIdentifier

@@ -281,8 +281,10 @@ describe.each(engines())('licence library on %s', (engine) => {
       },
       201,
     );
-    // The newest food licence in force is the one taken.
+    // The newest food licence in force is the one taken; the application form itself is filled online, not missing.
     expect(made.materials.find((m) => m.licence?.typeName === '食品经营许可证')?.licence?.identifier).toBe(first.identifier);
+    expect(made.materials.find((m) => m.materialKey === 'application')).toMatchObject({ source: 'online_form', files: [] });
+    expect(made.materials.find((m) => m.licence)?.source).toBe('licence_library');
     await act(c.window, made.caseNo, { action: 'accept' });
     await act(c.window, made.caseNo, { action: 'decide', decision: 'approve', opinion: '准予延续', resultName: '食品经营许可证' });
 

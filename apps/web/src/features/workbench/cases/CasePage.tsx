@@ -192,9 +192,13 @@ function CaseView({ detail }: { detail: CaseDetail }) {
               key: 'provided',
               render: (_v, m) => (
                 <>
-                  <Tag color={m.provided === 'missing' ? 'red' : m.provided === 'deferred' ? 'orange' : undefined}>
-                    {t(`workbenchCases.provisions.${m.provided}`)}
-                  </Tag>
+                  {m.provided === 'missing' && m.source === 'online_form' ? (
+                    <Tag color="blue">{t('workbenchCases.provisions.onlineForm')}</Tag>
+                  ) : (
+                    <Tag color={m.provided === 'missing' ? 'red' : m.provided === 'deferred' ? 'orange' : undefined}>
+                      {t(`workbenchCases.provisions.${m.provided}`)}
+                    </Tag>
+                  )}
                   {m.provided === 'licence' && (
                     <div className="tb-muted" data-testid={`material-licence-${m.materialKey}`}>
                       {m.licence
