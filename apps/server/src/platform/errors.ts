@@ -27,6 +27,17 @@ export function pgErrorCode(err: unknown): string | undefined {
   return undefined;
 }
 
+/** The table a database error names (constraint violations name theirs), or undefined. */
+export function pgErrorTable(err: unknown): string | undefined {
+  let e: unknown = err;
+  for (let depth = 0; depth < 4 && e && typeof e === 'object'; depth++) {
+    const table = (e as { table?: unknown }).table;
+    if (typeof table === 'string') return table;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
 /** Maps a database constraint violation to a catalogue error, or returns undefined. */
 export function fromDatabaseError(err: unknown): AppError | undefined {
   switch (pgErrorCode(err)) {

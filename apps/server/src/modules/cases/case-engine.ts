@@ -21,8 +21,9 @@ import {
   type WorkingCalendar,
 } from '@tongban/domain';
 import type { Db, Executor } from '../../platform/db/client.ts';
-import { appendAudit } from '../../platform/audit/audit.ts';
-import { AppError, conflict, notFound } from '../../platform/errors.ts';
+import { auditSteps } from '../../platform/audit/audit.ts';
+import { runCombined, type WriteStep } from '../../platform/db/combined-write.ts';
+import { AppError, conflict, notFound, pgErrorCode, pgErrorTable } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/http/policy.ts';
 import { canSeeCase } from './cases.policy.ts';
 import { casesRepository as repo, type CaseEventRow, type CaseProjection, type CaseRow } from './cases.repository.ts';
@@ -59,10 +60,16 @@ export interface CaseEventFact {
 }
 
 /**
- * Hears every appended event in its transaction (notifications enqueue their messages there,
- * so a crash after the commit loses none, and a rolled-back action sends none).
+ * Hears every appended event. Its `writes` join the statement that appends the event, so they
+ * commit with it or not at all (notifications write their messages there: a crash after the
+ * commit loses none, a rolled-back action sends none). For the events that need reads or locks
+ * after the append (issuing a licence), `inTransaction` gives that work: the append then runs as
+ * a transaction, the work after its statement.
  */
-export type CaseEventListener = (tx: Executor, fact: CaseEventFact) => Promise<void>;
+export interface CaseEventListener {
+  writes?(fact: CaseEventFact): WriteStep[];
+  inTransaction?(fact: CaseEventFact): ((tx: Executor) => Promise<void>) | null;
+}
 
 export interface CasesDeps {
   db: Db;
@@ -152,9 +159,26 @@ export function invalidState(details: Record<string, unknown>): AppError {
   return new AppError('INVALID_STATE', details);
 }
 
-/** Tells every listener of one appended event, in the appending transaction. */
+/** What the listeners make of one event: steps for the appending statement, and work that needs a transaction. */
+function hear(deps: Pick<CasesDeps, 'listeners'>, fact: CaseEventFact) {
+  const listeners = deps.listeners ?? [];
+  return {
+    steps: listeners.flatMap((l) => l.writes?.(fact) ?? []),
+    work: listeners.flatMap((l) => l.inTransaction?.(fact) ?? []),
+  };
+}
+
+/** Tells every listener of one event appended in `tx` (a new case's first). */
 export async function tellListeners(deps: Pick<CasesDeps, 'listeners'>, tx: Executor, fact: CaseEventFact): Promise<void> {
-  for (const listener of deps.listeners ?? []) await listener(tx, fact);
+  const { steps, work } = hear(deps, fact);
+  await runCombined(tx, steps);
+  for (const run of work) await run(tx);
+}
+
+/** True for the error of an append that lost a race: the case moved on (23502) or the sequence number was taken (23505). */
+function lostRace(err: unknown): boolean {
+  const code = pgErrorCode(err);
+  return (code === '23502' || code === '23505') && pgErrorTable(err) === 'case_events';
 }
 
 export function createCaseEngine(deps: CasesDeps) {
@@ -177,11 +201,11 @@ export function createCaseEngine(deps: CasesDeps) {
 
     /** A case the actor may see, replayed; 404 when it does not exist or lies outside the actor's reach. */
     async load(actor: Actor, caseNo: string): Promise<LoadedCase> {
-      const row = await repo.findByCaseNo(db, caseNo);
-      if (!row) throw notFound('case');
+      const found = await repo.findWithEvents(db, caseNo);
+      if (!found) throw notFound('case');
+      const { row, events } = found;
       const definition = await processes.pinned(db, row.itemId, row.processVersion);
       ensureVisible(actor, row, definition);
-      const events = await repo.events(db, row.id);
       const domainEvents = events.map(toDomainEvent);
       return { row, events, domainEvents, state: reduceCase(domainEvents), definition, position: openSteps(definition, domainEvents) };
     },
@@ -236,43 +260,52 @@ export function createCaseEngine(deps: CasesDeps) {
         regionCode: row.regionCode,
         at,
       };
-      await db.transaction(async (tx) => {
-        if (!(await repo.updateProjection(tx, row.id, row.version, projection))) throw conflict();
-        await repo.insertEvent(tx, eventRow);
-        await tellListeners(deps, tx, {
-          caseId: row.id,
-          caseNo: row.caseNo,
-          itemName: row.itemName,
-          type: action.event.type,
-          fromStatus: state.status,
-          toStatus: next.status,
-          applicantAccountId: row.applicantAccountId,
-          agentAccountId: row.agentAccountId,
-          departmentId: row.departmentId,
-          regionCode: row.regionCode,
-          actorId: actor.id,
-          dueDate: due.dueDate,
-          exchangeStatus,
-          deliveryMethod: row.delivery.method,
-          openSteps: open.openSteps,
-          previousOpenSteps: row.openSteps,
-          details: action.details ?? {},
-          at,
-        });
-        // The audit chain's lock is held until the commit: take it last.
-        await appendAudit(
-          tx,
-          {
-            actorId: actor.id,
-            action: action.audit,
-            targetType: 'case',
-            targetId: row.caseNo,
-            ...meta,
-            details: { seq: next.version, event: action.event.type, from: state.status, to: next.status },
-          },
-          at,
-        );
+      const { steps, work } = hear(deps, {
+        caseId: row.id,
+        caseNo: row.caseNo,
+        itemName: row.itemName,
+        type: action.event.type,
+        fromStatus: state.status,
+        toStatus: next.status,
+        applicantAccountId: row.applicantAccountId,
+        agentAccountId: row.agentAccountId,
+        departmentId: row.departmentId,
+        regionCode: row.regionCode,
+        actorId: actor.id,
+        dueDate: due.dueDate,
+        exchangeStatus,
+        deliveryMethod: row.delivery.method,
+        openSteps: open.openSteps,
+        previousOpenSteps: row.openSteps,
+        details: action.details ?? {},
+        at,
       });
+      const audit = auditSteps(
+        {
+          actorId: actor.id,
+          action: action.audit,
+          targetType: 'case',
+          targetId: row.caseNo,
+          ...meta,
+          details: { seq: next.version, event: action.event.type, from: state.status, to: next.status },
+        },
+        at,
+      );
+      const append = repo.appendSteps(db, row.version, projection, eventRow);
+      try {
+        // Mostly one statement: the projection, the event, the listeners' writes and the audit entry commit together.
+        if (work.length === 0) await runCombined(db, [...append, ...steps, ...audit]);
+        else
+          await db.transaction(async (tx) => {
+            await runCombined(tx, [...append, ...steps]);
+            for (const run of work) await run(tx);
+            // The audit chain's lock is held until the commit: take it last.
+            await runCombined(tx, audit);
+          });
+      } catch (err) {
+        if (lostRace(err)) throw conflict();
+        throw err;
+      }
       // The case as it now stands, without reading it back.
       return {
         row: { ...row, ...projection },

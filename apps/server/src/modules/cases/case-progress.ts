@@ -103,12 +103,12 @@ export function createProgressService(deps: CasesDeps) {
   return {
     /** The progress of a case for whoever holds its number and the applicant's ID number; 404 for any other pair. */
     async query(input: { caseNo: string; idNumber: string }): Promise<CaseProgress> {
-      const row = await repo.findByCaseNo(db, input.caseNo);
-      const same = sameIdNumber(row?.applicant.idNumber ?? absentIdNumber, input.idNumber);
-      if (!row || !same) throw notFound('case');
+      const found = await repo.findWithEvents(db, input.caseNo);
+      const same = sameIdNumber(found?.row.applicant.idNumber ?? absentIdNumber, input.idNumber);
+      if (!found || !same) throw notFound('case');
+      const { row, events } = found;
 
       const definition = await processes.pinned(db, row.itemId, row.processVersion);
-      const events = await repo.events(db, row.id);
       const domainEvents = events.map(toDomainEvent);
       const state = reduceCase(domainEvents);
       const loaded: LoadedCase = { row, events, domainEvents, state, definition, position: openSteps(definition, domainEvents) };

@@ -6,6 +6,7 @@
 import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { CaseStatus } from '@tongban/domain';
 import type { Executor } from '../../platform/db/client.ts';
+import type { WriteStep } from '../../platform/db/combined-write.ts';
 import { preparedPerDb } from '../../platform/db/prepared.ts';
 import { accounts } from '../identity/identity.schema.ts';
 import { departments, hallWindows } from '../org/org.schema.ts';
@@ -52,20 +53,22 @@ const summaryColumns = {
   version: cases.version,
 };
 
-const caseByNo = preparedPerDb((db) =>
+/** A case with its log, in one query: the log comes as a JSON array, in order. */
+const caseWithEvents = preparedPerDb((db) =>
   db
-    .select()
+    .select({
+      row: cases,
+      events: sql<(Omit<CaseEventRow, 'at'> & { at: string })[]>`(
+        select coalesce(json_agg(json_build_object(
+          'caseId', e.case_id, 'seq', e.seq, 'type', e.type, 'payload', e.payload, 'details', e.details, 'actorId', e.actor_id,
+          'actorName', e.actor_name, 'actorRole', e.actor_role, 'fromStatus', e.from_status, 'toStatus', e.to_status,
+          'exchangeCode', e.exchange_code, 'opinion', e.opinion, 'dueDate', e.due_date, 'regionCode', e.region_code, 'at', e.at
+        ) order by e.seq), '[]'::json)
+        from case_events e where e.case_id = ${cases.id})`,
+    })
     .from(cases)
     .where(eq(cases.caseNo, sql.placeholder('caseNo')))
-    .prepare('case_by_no'),
-);
-const eventsOfCase = preparedPerDb((db) =>
-  db
-    .select()
-    .from(caseEvents)
-    .where(eq(caseEvents.caseId, sql.placeholder('caseId')))
-    .orderBy(asc(caseEvents.seq))
-    .prepare('case_events_of_case'),
+    .prepare('case_with_events'),
 );
 
 export const casesRepository = {
@@ -88,21 +91,6 @@ export const casesRepository = {
     await tx.insert(caseEvents).values(row);
   },
 
-  /** Writes the projection of one more event; false when the case is no longer at `expectedVersion` (someone acted first). */
-  async updateProjection(tx: Executor, id: string, expectedVersion: number, patch: CaseProjection): Promise<boolean> {
-    const rows = await tx
-      .update(cases)
-      .set(patch)
-      .where(and(eq(cases.id, id), eq(cases.version, expectedVersion)))
-      .returning({ id: cases.id });
-    return rows.length > 0;
-  },
-
-  async findByCaseNo(tx: Executor, caseNo: string): Promise<CaseRow | undefined> {
-    const rows = await caseByNo(tx).execute({ caseNo });
-    return rows[0];
-  },
-
   async findByIdempotencyKey(tx: Executor, submittedBy: string, key: string) {
     const rows = await tx
       .select({ caseNo: cases.caseNo, requestHash: cases.requestHash })
@@ -111,8 +99,29 @@ export const casesRepository = {
     return rows[0];
   },
 
-  async events(tx: Executor, caseId: string): Promise<CaseEventRow[]> {
-    return eventsOfCase(tx).execute({ caseId });
+  /** A case and its log (in order), read together. */
+  async findWithEvents(tx: Executor, caseNo: string): Promise<{ row: CaseRow; events: CaseEventRow[] } | undefined> {
+    const found = (await caseWithEvents(tx).execute({ caseNo }))[0];
+    return found && { row: found.row, events: found.events.map((e) => ({ ...e, at: new Date(e.at) })) };
+  },
+
+  /**
+   * Appends one event as steps of a combined statement: the projection moves on only from
+   * `expectedVersion`, and the event row takes its case id from that update, so a case that
+   * moved on meanwhile leaves the id null: the statement fails (23502) and writes nothing; a
+   * concurrent append of the same sequence number fails on the log's key (23505).
+   */
+  appendSteps(tx: Executor, expectedVersion: number, projection: CaseProjection, event: CaseEventRow): WriteStep[] {
+    const update = tx
+      .update(cases)
+      .set(projection)
+      .where(and(eq(cases.id, event.caseId), eq(cases.version, expectedVersion)))
+      .returning({ id: cases.id });
+    const insert = tx.insert(caseEvents).values({ ...event, caseId: sql`(select id from case_projection)` });
+    return [
+      { name: 'case_projection', sql: update.getSQL() },
+      { name: 'case_event', sql: insert.getSQL() },
+    ];
   },
 
   /** Cases with an open step for the caller: department-bound steps by token, window and centre-admin steps by region. */

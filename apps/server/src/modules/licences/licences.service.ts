@@ -99,6 +99,11 @@ export function contentOf(row: LicenceRow, typeCode: string): LicenceContent {
   };
 }
 
+/** A decision that grants (准予, 容缺通过): the case's result licence is issued. */
+const grants = (fact: CaseEventFact) => fact.type === 'decided' && GRANTING_EXCHANGE_CODES.has(fact.exchangeStatus);
+/** An event that revokes the case's result (撤销, a failed 告知承诺核查): its licences are revoked. */
+const revokes = (fact: CaseEventFact) => fact.toStatus === 'revoked' && fact.fromStatus !== 'revoked';
+
 export function createLicencesService({ db, now, signingAlgorithm = 'ed25519' }: LicencesDeps) {
   const keys = createKeyRing(db, now, signingAlgorithm);
 
@@ -210,7 +215,7 @@ export function createLicencesService({ db, now, signingAlgorithm = 'ed25519' }:
 
   /** 准予 or 容缺通过 of an item whose result is a licence: issue it to the applicant, signed, linked to the case. */
   async function issueForCase(tx: Executor, fact: CaseEventFact): Promise<void> {
-    if (fact.type !== 'decided' || !GRANTING_EXCHANGE_CODES.has(fact.exchangeStatus)) return;
+    if (!grants(fact)) return;
     const c = await repo.caseFacts(tx, fact.caseNo);
     if (!c?.resultLicenceType) return;
     const type = await repo.typeByKey(tx, c.resultLicenceType);
@@ -241,7 +246,7 @@ export function createLicencesService({ db, now, signingAlgorithm = 'ed25519' }:
 
   /** A case result revoked (撤销, or a failed 告知承诺核查): its licences in force are revoked with it. */
   async function revokeForCase(tx: Executor, fact: CaseEventFact): Promise<void> {
-    if (fact.toStatus !== 'revoked' || fact.fromStatus === 'revoked') return;
+    if (!revokes(fact)) return;
     for (const licence of await repo.ofCase(tx, fact.caseNo)) {
       if (licence.status !== 'valid' && licence.status !== 'suspended') continue;
       const status = applyLicenceAction(licence.status, 'revoke');
@@ -262,9 +267,15 @@ export function createLicencesService({ db, now, signingAlgorithm = 'ed25519' }:
     }
   }
 
-  const caseListener: CaseEventListener = async (tx, fact) => {
-    await issueForCase(tx, fact);
-    await revokeForCase(tx, fact);
+  /** Issues and revokes inside the transaction of the deciding (or revoking) event: they read the case and the library and sign. */
+  const caseListener: CaseEventListener = {
+    inTransaction: (fact) =>
+      grants(fact) || revokes(fact)
+        ? async (tx) => {
+            await issueForCase(tx, fact);
+            await revokeForCase(tx, fact);
+          }
+        : null,
   };
 
   /** What the cases module uses of the library (CaseLicences): matching, the use log, what staff see. */

@@ -6,6 +6,7 @@
  */
 import { and, asc, count, desc, eq, gt, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.ts';
+import type { WriteStep } from '../../platform/db/combined-write.ts';
 import { accounts } from '../identity/identity.schema.ts';
 import { cases } from '../cases/cases.schema.ts';
 import { messageDeliveries, messages } from './notifications.schema.ts';
@@ -21,6 +22,27 @@ const textArray = (values: readonly string[]): SQL =>
   )}]::text[]`;
 
 const mine = (accountId: string, unreadOnly: boolean) => and(eq(messages.recipientAccountId, accountId), unreadOnly ? isNull(messages.readAt) : undefined);
+
+/**
+ * Who holds a step: active staff with its role, in its department, or, for the regional roles
+ * (window, centre admin), whose data scope covers the case's region: the region itself, or a
+ * region above it with sub-regions included.
+ */
+export type Holders = { role: string; departmentId: string } | { role: string; regionCode: string; ancestors: readonly string[] };
+
+function holding(h: Holders): SQL {
+  return and(
+    eq(accounts.kind, 'staff'),
+    eq(accounts.status, 'active'),
+    sql`${accounts.roles} @> ${textArray([h.role])}`,
+    'departmentId' in h
+      ? eq(accounts.departmentId, h.departmentId)
+      : or(
+          eq(accounts.regionCode, h.regionCode),
+          h.ancestors.length ? and(eq(accounts.includeSubRegions, true), inArray(accounts.regionCode, [...h.ancestors])) : undefined,
+        ),
+  )!;
+}
 
 export const notificationsRepository = {
   /** Writes messages, each once: a second write with the same id does nothing. Returns the ids written now. */
@@ -110,34 +132,26 @@ export const notificationsRepository = {
 
   // ---- Read-only facts from other modules' tables
 
-  /** Active staff with one of `role` in a department. */
-  async staffOfDepartment(tx: Executor, role: string, departmentId: string): Promise<string[]> {
-    const rows = await tx
-      .select({ id: accounts.id })
-      .from(accounts)
-      .where(
-        and(eq(accounts.kind, 'staff'), eq(accounts.status, 'active'), sql`${accounts.roles} @> ${textArray([role])}`, eq(accounts.departmentId, departmentId)),
-      );
+  /** The active staff who hold a step (see `holders`). */
+  async staffHolding(tx: Executor, holders: Holders): Promise<string[]> {
+    const rows = await tx.select({ id: accounts.id }).from(accounts).where(holding(holders));
     return rows.map((r) => r.id);
   },
 
-  /** Active staff with `role` whose data scope covers a region: its own region, or a region above it with sub-regions included. */
-  async staffCoveringRegion(tx: Executor, role: string, regionCode: string, ancestors: readonly string[]): Promise<string[]> {
-    const rows = await tx
-      .select({ id: accounts.id })
-      .from(accounts)
-      .where(
-        and(
-          eq(accounts.kind, 'staff'),
-          eq(accounts.status, 'active'),
-          sql`${accounts.roles} @> ${textArray([role])}`,
-          or(
-            eq(accounts.regionCode, regionCode),
-            ancestors.length ? and(eq(accounts.includeSubRegions, true), inArray(accounts.regionCode, [...ancestors])) : undefined,
-          ),
-        ),
-      );
-    return rows.map((r) => r.id);
+  /** A step of a combined write: one message of the same wording to every holder of a step but `exceptId` (ids drawn by the database). */
+  messagesToHoldersStep(name: string, holders: Holders, exceptId: string, m: Omit<NewMessageRow, 'id' | 'recipientAccountId'>): WriteStep {
+    return {
+      name,
+      sql: sql`insert into messages (id, recipient_account_id, kind, title, body, params, case_no, region_code, link, created_at)
+        select gen_random_uuid(), ${accounts.id}, ${m.kind}::text, ${m.title}::text, ${m.body}::text, ${JSON.stringify(m.params)}::jsonb,
+               ${m.caseNo ?? null}::text, ${m.regionCode ?? null}::text, ${m.link ?? null}::text, ${m.createdAt.toISOString()}::timestamptz
+        from ${accounts} where ${holding(holders)} and ${accounts.id} <> ${exceptId}::uuid`,
+    };
+  },
+
+  /** A step of a combined write: messages whose recipients are known. */
+  messagesStep(tx: Executor, name: string, rows: NewMessageRow[]): WriteStep {
+    return { name, sql: tx.insert(messages).values(rows).onConflictDoNothing({ target: messages.id }).getSQL() };
   },
 
   async accountPhone(tx: Executor, id: string): Promise<string | null> {

@@ -21,6 +21,7 @@ import {
 } from '@tongban/contracts';
 import { addDays, chinaToday, parentRegionCode, remainingWorkingDays, type WorkingCalendar } from '@tongban/domain';
 import type { Db, Executor } from '../../platform/db/client.ts';
+import type { WriteStep } from '../../platform/db/combined-write.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/http/policy.ts';
 import type { JobLog, JobQueue } from '../../platform/jobs/index.ts';
@@ -29,7 +30,7 @@ import type { OpenStep } from '../cases/cases.schema.ts';
 import type { MessageChannel } from './channels.ts';
 import { applicantKinds, decisionOfExchange, outsideText, sentOutside, wording } from './message-text.ts';
 import { canReadMessage, caseLink, regionalStepRoles } from './notifications.policy.ts';
-import { notificationsRepository as repo, type MessageRow } from './notifications.repository.ts';
+import { notificationsRepository as repo, type Holders, type MessageRow } from './notifications.repository.ts';
 
 export interface NotificationsDeps {
   db: Db;
@@ -87,11 +88,16 @@ const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() ?
 export function createNotificationsService(deps: NotificationsDeps) {
   const { db, now, jobs, calendar, channels } = deps;
 
-  /** The accounts that hold a step: its officer once claimed; else its role in its department (window and centre-admin steps: in the case's region). */
-  async function holdersOf(tx: Executor, step: OpenStep, regionCode: string): Promise<string[]> {
+  /** Who holds a step by its role: in its department; window and centre-admin steps: in the case's region. */
+  const holdersOf = (step: OpenStep, regionCode: string): Holders =>
+    regionalStepRoles.has(step.role)
+      ? { role: step.role, regionCode, ancestors: ancestorsOf(regionCode) }
+      : { role: step.role, departmentId: step.departmentId };
+
+  /** The accounts that hold a step: its officer once claimed, else its holders. */
+  async function holderIds(tx: Executor, step: OpenStep, regionCode: string): Promise<string[]> {
     if (step.claimedBy) return [step.claimedBy.id];
-    if (regionalStepRoles.has(step.role)) return repo.staffCoveringRegion(tx, step.role, regionCode, ancestorsOf(regionCode));
-    return repo.staffOfDepartment(tx, step.role, step.departmentId);
+    return repo.staffHolding(tx, holdersOf(step, regionCode));
   }
 
   const enqueueMessage = (tx: Executor, draft: Draft, dedupeKey?: string) =>
@@ -129,49 +135,86 @@ export function createNotificationsService(deps: NotificationsDeps) {
     );
   }
 
-  /** 新待办 for the holders of every step the event opened; 转办 for the officer a step was handed to. */
-  async function staffDrafts(tx: Executor, fact: CaseEventFact): Promise<Draft[]> {
+  /**
+   * What staff hear of an event: 新待办 for every step it opened, to the step's officer if already
+   * claimed, else to all its holders (`to: null`); 转办 for the officer a step was handed to.
+   * Never the actor.
+   */
+  function staffNotices(fact: CaseEventFact): { kind: MessageKind; step: OpenStep; to: string | null }[] {
     const before = new Map((fact.previousOpenSteps ?? []).map((s) => [s.key, s]));
-    const drafts: Draft[] = [];
-    const draft = (recipientAccountId: string, kind: MessageKind, step: OpenStep): Draft => ({
-      recipientAccountId,
-      kind,
-      params: { item: fact.itemName, caseNo: fact.caseNo, step: step.name },
-      caseNo: fact.caseNo,
-      regionCode: fact.regionCode,
-      link: caseLink('staff', fact.caseNo),
-      at: fact.at.toISOString(),
-    });
+    const notices: { kind: MessageKind; step: OpenStep; to: string | null }[] = [];
     for (const step of fact.openSteps) {
       const previous = before.get(step.key);
-      if (!previous) {
-        for (const id of await holdersOf(tx, step, fact.regionCode)) if (id !== fact.actorId) drafts.push(draft(id, 'task_new', step));
-      } else if (step.claimedBy && step.claimedBy.id !== previous.claimedBy?.id && step.claimedBy.id !== fact.actorId) {
-        drafts.push(draft(step.claimedBy.id, 'task_transferred', step));
-      }
+      if (!previous) notices.push({ kind: 'task_new', step, to: step.claimedBy?.id ?? null });
+      else if (step.claimedBy && step.claimedBy.id !== previous.claimedBy?.id) notices.push({ kind: 'task_transferred', step, to: step.claimedBy.id });
+    }
+    return notices.filter((n) => n.to !== fact.actorId);
+  }
+
+  /** A staff message about a step, but its recipient. */
+  const staffDraft = (fact: CaseEventFact, kind: MessageKind, step: OpenStep): Omit<Draft, 'recipientAccountId'> => ({
+    kind,
+    params: { item: fact.itemName, caseNo: fact.caseNo, step: step.name },
+    caseNo: fact.caseNo,
+    regionCode: fact.regionCode,
+    link: caseLink('staff', fact.caseNo),
+    at: fact.at.toISOString(),
+  });
+
+  /** The staff messages of an event, their holders read in `tx`. */
+  async function staffDrafts(tx: Executor, fact: CaseEventFact): Promise<Draft[]> {
+    const drafts: Draft[] = [];
+    for (const n of staffNotices(fact)) {
+      const ids = n.to ? [n.to] : (await repo.staffHolding(tx, holdersOf(n.step, fact.regionCode))).filter((id) => id !== fact.actorId);
+      drafts.push(...ids.map((recipientAccountId) => ({ recipientAccountId, ...staffDraft(fact, n.kind, n.step) })));
     }
     return drafts;
   }
 
-  /** Hears every case event in its transaction and writes its messages there, in one statement. */
-  const caseListener: CaseEventListener = async (tx, fact) => {
-    const drafts = [...applicantDrafts(fact), ...(await staffDrafts(tx, fact))];
-    await writeMessages(
-      tx,
-      drafts.map((draft) => ({ id: randomUUID(), draft })),
-    );
-  };
+  /**
+   * Hears every case event. Without outside channels its messages are steps of the statement
+   * that appends the event (the holders of a step found by the statement itself); with channels,
+   * whose deliveries need the messages' ids, they are written in the appending transaction.
+   */
+  const caseListener: CaseEventListener = channels.length
+    ? {
+        inTransaction: (fact) => async (tx) =>
+          writeMessages(
+            tx,
+            [...applicantDrafts(fact), ...(await staffDrafts(tx, fact))].map((draft) => ({ id: randomUUID(), draft })),
+          ),
+      }
+    : {
+        writes(fact) {
+          const known: Draft[] = applicantDrafts(fact);
+          const steps: WriteStep[] = [];
+          staffNotices(fact).forEach((n, i) => {
+            const draft = staffDraft(fact, n.kind, n.step);
+            if (n.to) known.push({ recipientAccountId: n.to, ...draft });
+            else steps.push(repo.messagesToHoldersStep(`messages_holders_${i}`, holdersOf(n.step, fact.regionCode), fact.actorId, messageRow(draft)));
+          });
+          if (known.length)
+            steps.push(
+              repo.messagesStep(
+                db,
+                'messages_known',
+                known.map((d) => ({ id: randomUUID(), recipientAccountId: d.recipientAccountId, ...messageRow(d) })),
+              ),
+            );
+          return steps;
+        },
+      };
+
+  /** The stored message of a draft, but its id and recipient. */
+  function messageRow({ at: when, recipientAccountId: _recipient, ...d }: Omit<Draft, 'recipientAccountId'> & { recipientAccountId?: string }) {
+    // The message is dated by its cause, so that messages read in the order things happened.
+    return { ...d, ...wording(d.kind, d.params), createdAt: new Date(when) };
+  }
 
   /** Writes messages (each once, by its id) and, for kinds that go out, enqueues one delivery per channel. */
   async function writeMessages(tx: Executor, items: { id: string; draft: Draft }[]): Promise<void> {
     if (items.length === 0) return;
-    const rows = items.map(({ id, draft: { at: when, ...d } }) => ({
-      id,
-      ...d,
-      ...wording(d.kind, d.params),
-      // The message is dated by its cause, so that messages read in the order things happened.
-      createdAt: new Date(when),
-    }));
+    const rows = items.map(({ id, draft }) => ({ id, recipientAccountId: draft.recipientAccountId, ...messageRow(draft) }));
     const created = await repo.insertMessages(tx, rows);
     if (channels.length === 0) return;
     const at = now();
@@ -213,7 +256,7 @@ export function createNotificationsService(deps: NotificationsDeps) {
         await db.transaction(async (tx) => {
           const told = new Set<string>();
           for (const step of c.openSteps) {
-            for (const id of await holdersOf(tx, step, c.regionCode)) {
+            for (const id of await holderIds(tx, step, c.regionCode)) {
               if (told.has(id)) continue;
               told.add(id);
               const draft: Draft = {

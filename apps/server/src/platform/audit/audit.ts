@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Executor } from '../db/client.ts';
+import { runCombined, type WriteStep } from '../db/combined-write.ts';
 import { auditRepository, type AuditRow } from './audit.repository.ts';
 
 export interface AuditEntry {
@@ -32,10 +33,14 @@ function linkHash(prevHash: string, at: Date, e: AuditEntry): string {
  * statement: the chain's head stays locked until the commit.
  */
 export async function appendAudit(tx: Executor, entry: AuditEntry, now = new Date()): Promise<void> {
+  await runCombined(tx, auditSteps(entry, now));
+}
+
+/** The same append as steps of a combined statement, to commit in one statement with the change it records. */
+export function auditSteps(entry: AuditEntry, now = new Date()): WriteStep[] {
   // Millisecond precision survives the round trip through timestamptz.
   const at = new Date(Math.floor(now.getTime()));
-  await auditRepository.insertLinked(
-    tx,
+  return auditRepository.linkedSteps(
     {
       at,
       actorId: entry.actorId,
