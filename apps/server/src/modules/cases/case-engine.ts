@@ -168,11 +168,20 @@ function hear(deps: Pick<CasesDeps, 'listeners'>, fact: CaseEventFact) {
   };
 }
 
-/** Tells every listener of one event appended in `tx` (a new case's first). */
-export async function tellListeners(deps: Pick<CasesDeps, 'listeners'>, tx: Executor, fact: CaseEventFact): Promise<void> {
-  const { steps, work } = hear(deps, fact);
-  await runCombined(tx, steps);
-  for (const run of work) await run(tx);
+/**
+ * Writes an event (`steps`), what the listeners make of it and its audit entry: one statement
+ * that commits as a whole, or, when a listener has work that needs a transaction, a
+ * transaction (a savepoint inside one) with that work after the statement and the audit
+ * entry last, for the chain's lock is held until the commit.
+ */
+export async function writeEvent(deps: Pick<CasesDeps, 'listeners'>, db: Executor, steps: WriteStep[], fact: CaseEventFact, audit: WriteStep[]): Promise<void> {
+  const heard = hear(deps, fact);
+  if (heard.work.length === 0) return runCombined(db, [...steps, ...heard.steps, ...audit]);
+  await db.transaction(async (tx) => {
+    await runCombined(tx, [...steps, ...heard.steps]);
+    for (const run of heard.work) await run(tx);
+    await runCombined(tx, audit);
+  });
 }
 
 /** True for the error of an append that lost a race: the case moved on (23502) or the sequence number was taken (23505). */
@@ -260,7 +269,7 @@ export function createCaseEngine(deps: CasesDeps) {
         regionCode: row.regionCode,
         at,
       };
-      const { steps, work } = hear(deps, {
+      const fact: CaseEventFact = {
         caseId: row.id,
         caseNo: row.caseNo,
         itemName: row.itemName,
@@ -279,7 +288,7 @@ export function createCaseEngine(deps: CasesDeps) {
         previousOpenSteps: row.openSteps,
         details: action.details ?? {},
         at,
-      });
+      };
       const audit = auditSteps(
         {
           actorId: actor.id,
@@ -291,17 +300,9 @@ export function createCaseEngine(deps: CasesDeps) {
         },
         at,
       );
-      const append = repo.appendSteps(db, row.version, projection, eventRow);
       try {
-        // Mostly one statement: the projection, the event, the listeners' writes and the audit entry commit together.
-        if (work.length === 0) await runCombined(db, [...append, ...steps, ...audit]);
-        else
-          await db.transaction(async (tx) => {
-            await runCombined(tx, [...append, ...steps]);
-            for (const run of work) await run(tx);
-            // The audit chain's lock is held until the commit: take it last.
-            await runCombined(tx, audit);
-          });
+        // One statement: the projection, the event, the listeners' writes and the audit entry commit together.
+        await writeEvent(deps, db, repo.appendSteps(db, row.version, projection, eventRow), fact, audit);
       } catch (err) {
         if (lostRace(err)) throw conflict();
         throw err;

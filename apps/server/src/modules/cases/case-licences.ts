@@ -6,7 +6,7 @@
  * `CaseLicences`.
  */
 import type { CaseMaterial, Material } from '@tongban/contracts';
-import type { Executor } from '../../platform/db/client.ts';
+import type { WriteStep } from '../../platform/db/combined-write.ts';
 import type { StoredMaterial } from './cases.schema.ts';
 
 export type AttachedLicence = NonNullable<CaseMaterial['licence']>;
@@ -28,15 +28,15 @@ export interface LicenceUse {
 export interface CaseLicences {
   /** The newest licence in force on `today` of each type (by catalog key) the holder has: type key → identifier. */
   inForce(holderIdNumber: string, typeKeys: readonly string[], today: string): Promise<Map<string, string>>;
-  /** Logs uses, in the case's transaction. */
-  recordUses(tx: Executor, uses: readonly LicenceUse[]): Promise<void>;
+  /** Logs uses: steps of the statement that writes the case. */
+  useSteps(uses: readonly LicenceUse[]): WriteStep[];
   /** Type, status today and signature check of attached licences. */
   describe(identifiers: readonly string[]): Promise<Map<string, AttachedLicence>>;
 }
 
 export const noLicences: CaseLicences = {
   inForce: async () => new Map(),
-  recordUses: async () => undefined,
+  useSteps: () => [],
   describe: async () => new Map(),
 };
 

@@ -2,7 +2,7 @@
  * Submitting an application (申请): who applies for whom, the form and materials checked
  * against the item's published version, the case number issued once, idempotently.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Authorisation, Principal, SubmitCase } from '@tongban/contracts';
 import {
   applyCaseEvent,
@@ -14,7 +14,7 @@ import {
   openSteps,
   type CaseEvent,
 } from '@tongban/domain';
-import { appendAudit, canonicalJson } from '../../platform/audit/audit.ts';
+import { auditSteps, canonicalJson } from '../../platform/audit/audit.ts';
 import { AppError, pgErrorCode } from '../../platform/errors.ts';
 import { validateFormData } from '../../platform/forms/form-schema.ts';
 import type { Actor } from '../../platform/http/policy.ts';
@@ -22,7 +22,7 @@ import { checkMaterials, type Issue } from './case-materials.ts';
 import { attachLicences, licencesOf, noLicences } from './case-licences.ts';
 import { filesOf, materialFileIssues, noFiles } from './case-draft-files.ts';
 import { DraftGone, draftSubmission } from './case-draft.service.ts';
-import { openProjection, payloadOf, tellListeners, type CasesDeps, type LoadedCase, type Meta } from './case-engine.ts';
+import { openProjection, payloadOf, writeEvent, type CaseEventFact, type CasesDeps, type LoadedCase, type Meta } from './case-engine.ts';
 import type { ApplicantSnapshot } from './cases.schema.ts';
 import { casesRepository as repo, type CaseEventRow } from './cases.repository.ts';
 
@@ -137,7 +137,8 @@ export function createSubmit(deps: CasesDeps) {
         const event: CaseEvent = { type: 'submitted', at: today };
         const state = applyCaseEvent(initialCaseState, event);
         const open = openProjection(process.definition, [event], state, item.departmentId);
-        const row = await repo.insertCase(tx, {
+        const row = repo.newCaseRow({
+          id: randomUUID(),
           caseNo,
           itemId: item.id,
           itemVersion,
@@ -191,9 +192,7 @@ export function createSubmit(deps: CasesDeps) {
           regionCode: item.regionCode,
           at,
         };
-        await repo.insertEvent(tx, eventRow);
-        await library.recordUses(
-          tx,
+        const uses = library.useSteps(
           stored.flatMap((m) =>
             m.licenceIdentifier
               ? [
@@ -212,7 +211,7 @@ export function createSubmit(deps: CasesDeps) {
               : [],
           ),
         );
-        await tellListeners(deps, tx, {
+        const fact: CaseEventFact = {
           caseId: row.id,
           caseNo,
           itemName: item.name,
@@ -230,10 +229,8 @@ export function createSubmit(deps: CasesDeps) {
           openSteps: open.openSteps,
           details: { channel: input.channel },
           at,
-        });
-        // The audit chain's lock is held until the commit: take it last.
-        await appendAudit(
-          tx,
+        };
+        const audit = auditSteps(
           {
             actorId: actor.id,
             action: 'case.submit',
@@ -244,6 +241,8 @@ export function createSubmit(deps: CasesDeps) {
           },
           at,
         );
+        // The case, its first event, the licences' use log, the listeners' writes and the audit entry: one statement.
+        await writeEvent(deps, tx, [...repo.submitSteps(tx, row, eventRow), ...uses], fact, audit);
         const loaded: LoadedCase = {
           row,
           events: [eventRow],

@@ -82,13 +82,31 @@ export const casesRepository = {
     return rows[0]!.last;
   },
 
-  async insertCase(tx: Executor, row: NewCaseRow): Promise<CaseRow> {
-    const rows = await tx.insert(cases).values(row).returning();
-    return rows[0]!;
+  /** A new case and its first event, as steps of a combined write (`case_row`, `case_event`). */
+  submitSteps(tx: Executor, row: CaseRow, event: CaseEventRow): WriteStep[] {
+    return [
+      { name: 'case_row', sql: tx.insert(cases).values(row).getSQL() },
+      { name: 'case_event', sql: tx.insert(caseEvents).values(event).getSQL() },
+    ];
   },
 
-  async insertEvent(tx: Executor, row: typeof caseEvents.$inferInsert): Promise<void> {
-    await tx.insert(caseEvents).values(row);
+  /** The row the database makes of a new case's values: the columns they leave out take their defaults. */
+  newCaseRow(values: NewCaseRow & { id: string }): CaseRow {
+    return {
+      takenHallId: null,
+      applicantAccountId: null,
+      agentAccountId: null,
+      agentAuthorisation: null,
+      greenChannel: false,
+      acceptedOn: null,
+      limitWorkingDays: null,
+      dueDate: null,
+      dueProvisional: false,
+      openSteps: [],
+      openRoles: [],
+      openAssignees: [],
+      ...values,
+    };
   },
 
   async findByIdempotencyKey(tx: Executor, submittedBy: string, key: string) {

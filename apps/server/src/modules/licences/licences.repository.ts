@@ -1,6 +1,7 @@
 /** The only file of the licences module that touches the database (and reads a case's and a department's facts). */
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.ts';
+import type { WriteStep } from '../../platform/db/combined-write.ts';
 import { accounts } from '../identity/identity.schema.ts';
 import { departments } from '../org/org.schema.ts';
 import { cases } from '../cases/cases.schema.ts';
@@ -127,13 +128,15 @@ export const licencesRepository = {
   async insertUses(tx: Executor, rows: (typeof licenceUses.$inferInsert)[]): Promise<void> {
     if (rows.length) await tx.insert(licenceUses).values(rows);
   },
-  async idsByIdentifier(tx: Executor, identifiers: readonly string[]): Promise<Map<string, string>> {
-    if (identifiers.length === 0) return new Map();
-    const rows = await tx
-      .select({ id: licences.id, identifier: licences.identifier })
-      .from(licences)
-      .where(inArray(licences.identifier, [...identifiers]));
-    return new Map(rows.map((r) => [r.identifier, r.id]));
+  /** A step of a combined write: logs one use of the licence with `identifier` (nothing when there is none). */
+  useStep(name: string, use: { identifier: string } & Omit<typeof licenceUses.$inferInsert, 'id' | 'licenceId'>): WriteStep {
+    return {
+      name,
+      sql: sql`insert into licence_uses (licence_id, case_no, impl_code, item_name, material_key, used_by, used_by_name, purpose, at)
+        select ${licences.id}, ${use.caseNo ?? null}::text, ${use.implCode ?? null}::text, ${use.itemName ?? null}::text, ${use.materialKey ?? null}::text,
+               ${use.usedBy ?? null}::uuid, ${use.usedByName}::text, ${use.purpose}::text, ${use.at.toISOString()}::timestamptz
+        from ${licences} where ${licences.identifier} = ${use.identifier}`,
+    };
   },
   async uses(tx: Executor, licenceId: string) {
     return tx.select().from(licenceUses).where(eq(licenceUses.licenceId, licenceId)).orderBy(desc(licenceUses.at));

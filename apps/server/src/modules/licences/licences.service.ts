@@ -286,17 +286,7 @@ export function createLicencesService({ db, now, signingAlgorithm = 'ed25519' }:
         if (!found.has(l.key) && isLicenceInForce(l, today)) found.set(l.key, l.identifier);
       return found;
     },
-    async recordUses(tx, uses) {
-      const ids = await repo.idsByIdentifier(tx, [...new Set(uses.map((u) => u.identifier))]);
-      await repo.insertUses(
-        tx,
-        uses.flatMap((u) => {
-          const licenceId = ids.get(u.identifier);
-          const { identifier: _identifier, ...use } = u;
-          return licenceId ? [{ ...use, licenceId }] : [];
-        }),
-      );
-    },
+    useSteps: (uses) => uses.map((use, i) => repo.useStep(`licence_use_${i}`, use)),
     async describe(identifiers) {
       const today = chinaToday(now());
       const ring = await keys.ring(db, true);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { tellListeners } from '../cases/case-engine.ts';
+import { writeEvent } from '../cases/case-engine.ts';
 import { and, count, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message, Page, ReadAllResult, UnreadCount } from '@tongban/contracts';
@@ -323,25 +323,31 @@ describe.each(engines())('message delivery through a failing channel on %s', (en
       const notifications = createNotificationsModule({ db, now: clock.now, jobs: queue, calendar, channels: [sms] });
       const [enterprise] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.username, 'bashufood'));
       await db.transaction((tx) =>
-        tellListeners({ listeners: [notifications.caseListener] }, tx, {
-          caseId: randomUUID(),
-          caseNo: 'TEST-20260302-000001',
-          itemName: '药品零售企业许可',
-          type: 'submitted',
-          fromStatus: null,
-          toStatus: 'submitted',
-          applicantAccountId: enterprise!.id,
-          agentAccountId: null,
-          departmentId: randomUUID(),
-          regionCode: '511900',
-          actorId: enterprise!.id,
-          dueDate: null,
-          exchangeStatus: '1',
-          deliveryMethod: 'window',
-          openSteps: [],
-          details: {},
-          at: clock.now(),
-        }),
+        writeEvent(
+          { listeners: [notifications.caseListener] },
+          tx,
+          [],
+          {
+            caseId: randomUUID(),
+            caseNo: 'TEST-20260302-000001',
+            itemName: '药品零售企业许可',
+            type: 'submitted',
+            fromStatus: null,
+            toStatus: 'submitted',
+            applicantAccountId: enterprise!.id,
+            agentAccountId: null,
+            departmentId: randomUUID(),
+            regionCode: '511900',
+            actorId: enterprise!.id,
+            dueDate: null,
+            exchangeStatus: '1',
+            deliveryMethod: 'window',
+            openSteps: [],
+            details: {},
+            at: clock.now(),
+          },
+          [],
+        ),
       );
 
       // The message is written with its cause; its SMS is the one job.
