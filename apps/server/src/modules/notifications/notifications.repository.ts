@@ -45,12 +45,6 @@ function holding(h: Holders): SQL {
 }
 
 export const notificationsRepository = {
-  /** Writes messages, each once: a second write with the same id does nothing. Returns the ids written now. */
-  async insertMessages(tx: Executor, rows: NewMessageRow[]): Promise<Set<string>> {
-    const written = await tx.insert(messages).values(rows).onConflictDoNothing({ target: messages.id }).returning({ id: messages.id });
-    return new Set(written.map((r) => r.id));
-  },
-
   async list(tx: Executor, accountId: string, q: { unreadOnly: boolean; limit: number; offset: number }) {
     const where = mine(accountId, q.unreadOnly);
     const [rows, totals] = await Promise.all([
@@ -97,13 +91,20 @@ export const notificationsRepository = {
   // ---- Deliveries
 
   /** A delivery row, once per message and channel; null when it already existed. */
-  async insertDelivery(tx: Executor, row: typeof messageDeliveries.$inferInsert): Promise<string | null> {
-    const rows = await tx
-      .insert(messageDeliveries)
-      .values(row)
-      .onConflictDoNothing({ target: [messageDeliveries.messageId, messageDeliveries.channel] })
-      .returning({ id: messageDeliveries.id });
-    return rows[0]?.id ?? null;
+  /**
+   * A step of a combined write: one delivery of a message, pending (nothing when the message
+   * already has one on the channel; SMS only to an account with a phone). Returns its id.
+   */
+  deliveryStep(name: string, d: { id: string; messageId: string; channel: 'sms' | 'wechat'; recipientAccountId: string; at: Date }): WriteStep {
+    const to = d.channel === 'sms' ? sql`nullif(${accounts.phone}, '')` : sql`${d.recipientAccountId}::text`;
+    return {
+      name,
+      sql: sql`insert into message_deliveries (id, message_id, channel, "to", status, attempts, at)
+        select ${d.id}::uuid, ${d.messageId}::uuid, ${d.channel}::text, ${to}, 'pending', 0, ${d.at.toISOString()}::timestamptz
+        from ${accounts} where ${accounts.id} = ${d.recipientAccountId}::uuid and ${to} is not null
+        on conflict (message_id, channel) do nothing
+        returning id`,
+    };
   },
 
   async delivery(tx: Executor, id: string) {
@@ -152,11 +153,6 @@ export const notificationsRepository = {
   /** A step of a combined write: messages whose recipients are known. */
   messagesStep(tx: Executor, name: string, rows: NewMessageRow[]): WriteStep {
     return { name, sql: tx.insert(messages).values(rows).onConflictDoNothing({ target: messages.id }).getSQL() };
-  },
-
-  async accountPhone(tx: Executor, id: string): Promise<string | null> {
-    const rows = await tx.select({ phone: accounts.phone }).from(accounts).where(eq(accounts.id, id));
-    return rows[0]?.phone ?? null;
   },
 
   /** Cases whose clock runs and that are due by `dueBy`, in id order after `afterId` (keyset pages). */

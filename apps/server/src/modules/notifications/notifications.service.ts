@@ -21,7 +21,7 @@ import {
 } from '@tongban/contracts';
 import { addDays, chinaToday, parentRegionCode, remainingWorkingDays, type WorkingCalendar } from '@tongban/domain';
 import type { Db, Executor } from '../../platform/db/client.ts';
-import type { WriteStep } from '../../platform/db/combined-write.ts';
+import { runCombined, type WriteStep } from '../../platform/db/combined-write.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/http/policy.ts';
 import type { JobLog, JobQueue } from '../../platform/jobs/index.ts';
@@ -161,49 +161,24 @@ export function createNotificationsService(deps: NotificationsDeps) {
     at: fact.at.toISOString(),
   });
 
-  /** The staff messages of an event, their holders read in `tx`. */
-  async function staffDrafts(tx: Executor, fact: CaseEventFact): Promise<Draft[]> {
-    const drafts: Draft[] = [];
-    for (const n of staffNotices(fact)) {
-      const ids = n.to ? [n.to] : (await repo.staffHolding(tx, holdersOf(n.step, fact.regionCode))).filter((id) => id !== fact.actorId);
-      drafts.push(...ids.map((recipientAccountId) => ({ recipientAccountId, ...staffDraft(fact, n.kind, n.step) })));
-    }
-    return drafts;
-  }
-
   /**
-   * Hears every case event. Without outside channels its messages are steps of the statement
-   * that appends the event (the holders of a step found by the statement itself); with channels,
-   * whose deliveries need the messages' ids, they are written in the appending transaction.
+   * Hears every case event: its messages are steps of the statement that appends it. The holders
+   * of a newly opened step are found by the statement itself; messages to known accounts also
+   * get their deliveries and delivery jobs there.
    */
-  const caseListener: CaseEventListener = channels.length
-    ? {
-        inTransaction: (fact) => async (tx) =>
-          writeMessages(
-            tx,
-            [...applicantDrafts(fact), ...(await staffDrafts(tx, fact))].map((draft) => ({ id: randomUUID(), draft })),
-          ),
-      }
-    : {
-        writes(fact) {
-          const known: Draft[] = applicantDrafts(fact);
-          const steps: WriteStep[] = [];
-          staffNotices(fact).forEach((n, i) => {
-            const draft = staffDraft(fact, n.kind, n.step);
-            if (n.to) known.push({ recipientAccountId: n.to, ...draft });
-            else steps.push(repo.messagesToHoldersStep(`messages_holders_${i}`, holdersOf(n.step, fact.regionCode), fact.actorId, messageRow(draft)));
-          });
-          if (known.length)
-            steps.push(
-              repo.messagesStep(
-                db,
-                'messages_known',
-                known.map((d) => ({ id: randomUUID(), recipientAccountId: d.recipientAccountId, ...messageRow(d) })),
-              ),
-            );
-          return steps;
-        },
-      };
+  const caseListener: CaseEventListener = {
+    writes(fact) {
+      const known: Draft[] = applicantDrafts(fact);
+      const steps: WriteStep[] = [];
+      staffNotices(fact).forEach((n, i) => {
+        const draft = staffDraft(fact, n.kind, n.step);
+        // New tasks stay in the workbench (not sent outside), so their ids are not needed here.
+        if (n.to) known.push({ recipientAccountId: n.to, ...draft });
+        else steps.push(repo.messagesToHoldersStep(`messages_holders_${i}`, holdersOf(n.step, fact.regionCode), fact.actorId, messageRow(draft)));
+      });
+      return [...steps, ...messageSteps(known.map((draft) => ({ id: randomUUID(), draft })))];
+    },
+  };
 
   /** The stored message of a draft, but its id and recipient. */
   function messageRow({ at: when, recipientAccountId: _recipient, ...d }: Omit<Draft, 'recipientAccountId'> & { recipientAccountId?: string }) {
@@ -211,24 +186,27 @@ export function createNotificationsService(deps: NotificationsDeps) {
     return { ...d, ...wording(d.kind, d.params), createdAt: new Date(when) };
   }
 
-  /** Writes messages (each once, by its id) and, for kinds that go out, enqueues one delivery per channel. */
-  async function writeMessages(tx: Executor, items: { id: string; draft: Draft }[]): Promise<void> {
-    if (items.length === 0) return;
+  /**
+   * Messages (each once, by its id) as steps of a combined write and, for kinds that go out, one
+   * delivery per channel (SMS to the account's phone, if it has one) with its job, enqueued only
+   * when the delivery is written.
+   */
+  function messageSteps(items: { id: string; draft: Draft }[]): WriteStep[] {
+    if (items.length === 0) return [];
     const rows = items.map(({ id, draft }) => ({ id, recipientAccountId: draft.recipientAccountId, ...messageRow(draft) }));
-    const created = await repo.insertMessages(tx, rows);
-    if (channels.length === 0) return;
+    const steps = [repo.messagesStep(db, 'messages_known', rows)];
     const at = now();
-    for (const d of rows) {
-      if (!created.has(d.id) || !sentOutside.has(d.kind)) continue;
-      const phone = channels.some((c) => c.name === 'sms') ? await repo.accountPhone(tx, d.recipientAccountId) : null;
-      for (const channel of channels) {
+    items.forEach(({ id, draft }, i) => {
+      if (!sentOutside.has(draft.kind)) return;
+      channels.forEach((channel, j) => {
+        const deliveryId = randomUUID();
+        const name = `delivery_${i}_${j}`;
         // WeChat adapters find the account's binding themselves; SMS goes to the account's phone.
-        const to = channel.name === 'sms' ? phone : d.recipientAccountId;
-        if (!to) continue;
-        const id = await repo.insertDelivery(tx, { messageId: d.id, channel: channel.name, to, status: 'pending', attempts: 0, at });
-        if (id) await jobs.enqueue(tx, { kind: NOTIFY_JOBS.deliver, payload: { deliveryId: id }, maxAttempts: 5 });
-      }
-    }
+        steps.push(repo.deliveryStep(name, { id: deliveryId, messageId: id, channel: channel.name, recipientAccountId: draft.recipientAccountId, at }));
+        steps.push(jobs.enqueueStep(`${name}_job`, { kind: NOTIFY_JOBS.deliver, payload: { deliveryId }, maxAttempts: 5 }, name));
+      });
+    });
+    return steps;
   }
 
   /**
@@ -280,7 +258,7 @@ export function createNotificationsService(deps: NotificationsDeps) {
   /** Job (a reminder): writes one message, once by the job's id, with its deliveries. */
   async function writeMessage(jobId: string, payload: unknown): Promise<void> {
     const draft = draftSchema.parse(payload);
-    await db.transaction((tx) => writeMessages(tx, [{ id: jobId, draft }]));
+    await runCombined(db, messageSteps([{ id: jobId, draft }]));
   }
 
   /** Job: sends one delivery through its channel; a failure is recorded and thrown (the queue retries, then gives up). */

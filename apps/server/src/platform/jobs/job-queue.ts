@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db, Executor } from '../db/client.ts';
+import type { WriteStep } from '../db/combined-write.ts';
 import { jobsRepository as repo, type JobRow } from './jobs.repository.ts';
 
 export type { JobRow } from './jobs.repository.ts';
@@ -84,16 +85,20 @@ export function createJobQueue(options: JobQueueOptions) {
   /** Kinds that re-enqueue themselves once per period. */
   const recurring = new Map<string, number>();
 
-  async function enqueue(tx: Executor, spec: JobSpec): Promise<string | null> {
+  function rowOf(spec: JobSpec) {
     const at = now();
-    return repo.insert(tx, {
+    return {
       kind: spec.kind,
       payload: spec.payload ?? {},
       runAt: spec.runAt ?? at,
       maxAttempts: spec.maxAttempts ?? 5,
       dedupeKey: spec.dedupeKey ?? null,
       createdAt: at,
-    });
+    };
+  }
+
+  async function enqueue(tx: Executor, spec: JobSpec): Promise<string | null> {
+    return repo.insert(tx, rowOf(spec));
   }
 
   /** The job of a recurring kind for the slot after `at`'s (or `at`'s own slot, running at once). */
@@ -187,6 +192,9 @@ export function createJobQueue(options: JobQueueOptions) {
 
     /** Enqueues a job in the caller's transaction: it exists exactly when the transaction commits. Null: the dedupe key was taken. */
     enqueue,
+
+    /** The same as a step of a combined write (`name`); with `after`, only when that earlier step returned a row. */
+    enqueueStep: (name: string, spec: JobSpec, after?: string): WriteStep => repo.insertStep(name, rowOf(spec), after),
 
     scheduleRecurring,
 

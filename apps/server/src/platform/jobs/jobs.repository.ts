@@ -1,6 +1,7 @@
 /** The only code that touches the `jobs` table. Every function takes an Executor (the database or a transaction). */
 import { and, asc, eq, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
+import type { WriteStep } from '../db/combined-write.ts';
 import { jobs } from './jobs.schema.ts';
 
 export type JobRow = typeof jobs.$inferSelect;
@@ -9,6 +10,21 @@ export type NewJobRow = typeof jobs.$inferInsert;
 const pending = and(isNull(jobs.doneAt), isNull(jobs.failedAt));
 
 export const jobsRepository = {
+  /**
+   * The same insert as a step of a combined write; with `after`, only when that earlier step
+   * returned a row (a job for something the statement may or may not write).
+   */
+  insertStep(name: string, row: NewJobRow, after?: string): WriteStep {
+    const source = after ? sql` from ${sql.raw(after)}` : sql``;
+    return {
+      name,
+      sql: sql`insert into jobs (kind, payload, run_at, max_attempts, dedupe_key, created_at)
+        select ${row.kind}::text, ${JSON.stringify(row.payload)}::jsonb, ${row.runAt.toISOString()}::timestamptz, ${row.maxAttempts ?? 5}::int,
+               ${row.dedupeKey ?? null}::text, ${row.createdAt.toISOString()}::timestamptz${source}
+        on conflict (dedupe_key) do nothing`,
+    };
+  },
+
   /** Inserts a job; with a dedupe key that is already taken nothing happens and null comes back. */
   async insert(tx: Executor, row: NewJobRow): Promise<string | null> {
     const rows = await tx.insert(jobs).values(row).onConflictDoNothing({ target: jobs.dedupeKey }).returning({ id: jobs.id });
