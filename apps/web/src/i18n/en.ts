@@ -6,6 +6,8 @@ export const en: Messages = {
     name: 'Tongban',
     fullName: 'Tongban · Integrated Government Services',
     skipToContent: 'Skip to main content',
+    openMenu: 'Open the menu',
+    closeMenu: 'Close the menu',
     loading: 'Loading…',
     navigating: 'Opening the page…',
     titleSuffix: 'Tongban',

@@ -7,6 +7,8 @@ export const zhCN = {
     name: '通办',
     fullName: '通办 · 一体化政务服务平台',
     skipToContent: '跳到主要内容',
+    openMenu: '打开菜单',
+    closeMenu: '关闭菜单',
     loading: '正在加载…',
     navigating: '正在打开页面…',
     titleSuffix: '通办',

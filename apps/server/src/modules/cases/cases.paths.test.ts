@@ -74,6 +74,9 @@ describe.each(engines())('case paths on %s', (engine) => {
       ['fume_check', null],
     ]);
     expect(done.timeline.map((e) => e.typeName).slice(-3)).toEqual(['签收', '转办', '环节办理']);
+    // A department of the parallel block finds the case in 办件查询 too, as it sees it on its page.
+    const found = await c.health.get(`/api/cases?q=${encodeURIComponent(caseNo)}`);
+    expect(found.json<{ items: { caseNo: string }[] }>().items.map((i) => i.caseNo)).toEqual([caseNo]);
   });
 
   it('revokes the result when the post-check of a commitment (告知承诺核查) fails', async () => {

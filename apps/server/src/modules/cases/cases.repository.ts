@@ -10,7 +10,7 @@ import type { WriteStep } from '../../platform/db/combined-write.ts';
 import { preparedPerDb } from '../../platform/db/prepared.ts';
 import { accounts } from '../identity/identity.schema.ts';
 import { departments, hallWindows } from '../org/org.schema.ts';
-import { caseEvents, caseNumberSequences, cases } from './cases.schema.ts';
+import { caseEvents, caseNumberSequences, cases, processDefinitions } from './cases.schema.ts';
 
 export type CaseRow = typeof cases.$inferSelect;
 export type NewCaseRow = typeof cases.$inferInsert;
@@ -175,7 +175,13 @@ export const casesRepository = {
     q: { departmentId: string | null; region: RegionFilter | null; text: string | undefined; status: CaseStatus | undefined; limit: number; offset: number },
   ) {
     const reach: SQL[] = [];
-    if (q.departmentId) reach.push(eq(cases.departmentId, q.departmentId));
+    if (q.departmentId)
+      reach.push(
+        eq(cases.departmentId, q.departmentId),
+        // A department with a step of the case's pinned process (a parallel block's) sees it too, as on its page.
+        sql`exists (select 1 from ${processDefinitions} pd where pd.item_id = ${cases.itemId} and pd.version = ${cases.processVersion}
+          and jsonb_path_exists(pd.definition, '$.**.departmentId ? (@ == $d)', jsonb_build_object('d', ${q.departmentId}::text)))`,
+      );
     if (q.region) reach.push(or(inRegion(cases.regionCode, q.region), inRegion(cases.takenRegionCode, q.region))!);
     if (reach.length === 0) return { rows: [], total: 0 };
     const like = q.text ? `%${q.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;

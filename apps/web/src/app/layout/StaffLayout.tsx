@@ -1,5 +1,6 @@
 import type { SessionUser } from '@tongban/contracts';
-import { Layout, Menu } from 'antd';
+import { CloseOutlined, MenuOutlined } from '@ant-design/icons';
+import { Button, Layout, Menu } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
@@ -25,7 +26,11 @@ function selectedKey(pathname: string, items: readonly AreaMenuItem[]): string {
   return best;
 }
 
-/** Shell of the staff areas (workbench, admin console, supervision): header, side menu, content. `headerExtra`: e.g. the message bell. */
+/**
+ * Shell of the staff areas (workbench, admin console, supervision): header, side menu, content.
+ * `headerExtra`: e.g. the message bell. Below the `lg` breakpoint the menu is hidden and opens
+ * over the content from a button in the header.
+ */
 export function StaffLayout({ area, user, menu, headerExtra }: { area: AreaId; user: SessionUser; menu: readonly AreaMenuItem[]; headerExtra?: ReactNode }) {
   const { t } = useTranslation();
   const location = useLocation();
@@ -39,7 +44,20 @@ export function StaffLayout({ area, user, menu, headerExtra }: { area: AreaId; u
         {t('app.skipToContent')}
       </a>
       <Layout.Header className="tb-staff-header">
-        <Brand to={areaPaths[area]} area={t(`areas.${area}`)} dark />
+        <div className="tb-staff-header-start">
+          {narrow && (
+            <Button
+              type="text"
+              className="tb-staff-menu-button"
+              icon={collapsed ? <MenuOutlined /> : <CloseOutlined />}
+              aria-label={t(collapsed ? 'app.openMenu' : 'app.closeMenu')}
+              aria-expanded={!collapsed}
+              aria-controls="tb-staff-menu"
+              onClick={() => setCollapsed(!collapsed)}
+            />
+          )}
+          <Brand to={areaPaths[area]} area={t(`areas.${area}`)} dark />
+        </div>
         <div className="tb-header-actions">
           {headerExtra}
           <AreaSwitcher user={user} current={area} dark />
@@ -47,16 +65,21 @@ export function StaffLayout({ area, user, menu, headerExtra }: { area: AreaId; u
           <UserMenu user={user} dark />
         </div>
       </Layout.Header>
-      <Layout>
+      <Layout className="tb-staff-body">
         <Layout.Sider
+          id="tb-staff-menu"
           theme="light"
           width={220}
           breakpoint="lg"
           collapsedWidth={0}
           collapsed={collapsed}
           onCollapse={setCollapsed}
-          onBreakpoint={setNarrow}
-          className="tb-staff-sider"
+          onBreakpoint={(below) => {
+            setNarrow(below);
+            setCollapsed(below);
+          }}
+          trigger={null}
+          className={narrow ? 'tb-staff-sider tb-staff-sider-overlay' : 'tb-staff-sider'}
         >
           <nav aria-label={t(`areas.${area}`)} data-testid="area-menu">
             <Menu

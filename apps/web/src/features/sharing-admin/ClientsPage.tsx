@@ -7,17 +7,18 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/apiError.ts';
 import { ButtonLink } from '../../app/components/ButtonLink.tsx';
 import { EmptyState } from '../../app/components/EmptyState.tsx';
+import { ReasonModal } from '../../app/components/ReasonModal.tsx';
 import { QueryError } from '../../app/components/QueryError.tsx';
 import { useFeedback } from '../../app/feedback.ts';
 import { useFormat } from '../../app/format.ts';
 import { AreaPage } from '../../app/layout/AreaPage.tsx';
 import { listClients, resetSecret, restoreClient, sharingKeys, suspendClient } from './api.ts';
+import { useValidators } from '../identity/validators.ts';
 import { CentreAdminOnly } from './CentreAdminOnly.tsx';
 import { ClientFormModal, type ClientDialog } from './ClientFormModal.tsx';
 import { ClientStatusTag } from './ClientStatusTag.tsx';
 import { ScopeTags } from './ScopeTags.tsx';
 import { SecretModal, type ShownSecret } from './SecretModal.tsx';
-import { SuspendModal } from './SuspendModal.tsx';
 import { logPath } from './logParams.ts';
 import './sharing-admin.css';
 
@@ -32,6 +33,7 @@ export function SharingClientsPage() {
 
 function ClientsPage() {
   const { t } = useTranslation();
+  const v = useValidators();
   const client = useQueryClient();
   const feedback = useFeedback();
   const fmt = useFormat();
@@ -214,8 +216,18 @@ function ClientsPage() {
       )}
       <ClientFormModal dialog={dialog} onClose={() => setDialog(null)} onCreated={(c) => setSecret({ kind: 'created', ...c })} />
       <SecretModal secret={secret} onClose={() => setSecret(null)} />
-      <SuspendModal
-        name={suspending?.name ?? null}
+      <ReasonModal
+        open={suspending !== null}
+        name="suspend"
+        text={{
+          title: t('sharingAdmin.suspend.title', { name: suspending?.name ?? '' }),
+          warning: t('sharingAdmin.suspend.warning'),
+          text: t('sharingAdmin.suspend.text'),
+          reason: t('sharingAdmin.suspend.reason'),
+          reasonHelp: t('sharingAdmin.suspend.reasonHelp'),
+          confirm: t('sharingAdmin.suspend.confirm'),
+        }}
+        rules={[v.required(), v.length(2, 500)]}
         loading={suspend.isPending}
         onCancel={() => setSuspending(null)}
         onConfirm={(reason) => suspending && suspend.mutate({ c: suspending, reason })}

@@ -4,6 +4,8 @@ import { Alert, Form, Tabs } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { ReasonModal } from '../../../app/components/ReasonModal.tsx';
+import { useValidators } from '../../identity/validators.ts';
 import { editorPath, type EditableItem } from '../api.ts';
 import { FormSchemaSection } from '../form-schema/FormSchemaSection.tsx';
 import { FaqEditor } from '../lists/FaqEditor.tsx';
@@ -17,7 +19,6 @@ import { ProblemList } from './ProblemList.tsx';
 import { useProblems, type Problem } from './problems.ts';
 import { ProcessSection } from './ProcessSection.tsx';
 import { PublishedNotice } from './PublishedNotice.tsx';
-import { RetireModal } from './RetireModal.tsx';
 import { sectionKeys, type FieldTarget, type RowList, type SectionKey } from './sections.ts';
 import { TimeSection } from './TimeSection.tsx';
 import { useEditorActions } from './useEditorActions.ts';
@@ -49,6 +50,7 @@ function scrollToTarget(target: FieldTarget) {
 /** Every element of an item, in tabs, with save / submit / publish / retire. */
 export function ItemEditor({ item, base, canPickDepartment, departmentId, departmentName, onReload }: Props) {
   const { t } = useTranslation();
+  const v = useValidators();
   const navigate = useNavigate();
   const [form] = Form.useForm<EditorValues>();
   const problemsOf = useProblems();
@@ -219,9 +221,18 @@ export function ItemEditor({ item, base, canPickDepartment, departmentId, depart
         onRetire={() => setRetiring(true)}
       />
       {item && (
-        <RetireModal
+        <ReasonModal
           open={retiring}
-          name={item.current.content.name}
+          name="retire"
+          text={{
+            title: t('catalogAdmin.retire.title', { name: item.current.content.name }),
+            warning: t('catalogAdmin.retire.warning'),
+            text: t('catalogAdmin.retire.text'),
+            reason: t('catalogAdmin.retire.reason'),
+            reasonHelp: t('catalogAdmin.retire.reasonHelp'),
+            confirm: t('catalogAdmin.retire.confirm'),
+          }}
+          rules={[v.required(), v.length(2, 500)]}
           loading={actions.busy === 'retire'}
           onCancel={() => setRetiring(false)}
           onConfirm={(reason) => {
