@@ -92,6 +92,15 @@ describe('subject registry (主体库)', () => {
     await page.getByRole('button', { name: '巴中市巴蜀味道餐饮有限公司' }).waitFor();
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'subjects-mobile');
+    // The menu opens from the header, over the page, and closes when a page is chosen.
+    const menu = page.getByTestId('area-menu');
+    expect(await menu.isVisible()).toBe(false);
+    await page.getByRole('button', { name: '打开菜单' }).click();
+    await menu.getByRole('link', { name: '主体库查询' }).waitFor();
+    await screenshot(page, 'staff-menu-mobile');
+    await menu.getByRole('link', { name: '主体库查询' }).click();
+    await page.getByRole('button', { name: '打开菜单' }).waitFor();
+    await expect.poll(() => menu.isVisible()).toBe(false);
     await context.close();
   });
 });
