@@ -1,29 +1,24 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import jsQRModule from 'jsqr';
-import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail, CaseDocumentList, SubmittedMaterialInput } from '@tongban/contracts';
 import type { LightMyRequestResponse } from 'fastify';
 import { createTestApp, type Client, type TestApp } from '../../../test/app.ts';
 import { engines } from '../../../test/databases.ts';
+import { readPdf } from '../../../test/pdf.ts';
 import { expectError } from '../../../test/http.ts';
 import { demoEnterprise } from '../../../db/seed/demo-data.ts';
 import { itemByName, newKey, ok, pharmacyForm, pharmacyMaterials, testClock, withFiles } from './cases.testkit.ts';
 
-const run = promisify(execFile);
-// jsqr is a UMD bundle whose module.exports is the function, but its types declare an ES default export.
-const jsQR = jsQRModule as unknown as typeof jsQRModule.default;
-const squeeze = (s: string) => s.replace(/\s+/g, '');
 const PUBLIC_URL = 'https://zwfw.bazhong.example';
 
 describe.each(engines())('case documents (办件文书) on %s', (engine) => {
   const clock = testClock();
   let t: TestApp;
   let tmp: string;
+  const pdfOf = (res: LightMyRequestResponse, name: string) =>
+    readPdf(res, path.join(tmp, `${name}-${engine}.pdf`), { personal: true, dpi: 150, qrIn: 'top-right' });
   let pharmacy: { id: string; implCode: string };
   const c = {} as Record<'enterprise' | 'citizen' | 'window' | 'reviewer' | 'approver' | 'supervisor', Client>;
   /** A 药品零售企业许可 that goes through 补正, 容缺 acceptance and 准予 (容缺通过); and one refused. */
@@ -69,33 +64,6 @@ describe.each(engines())('case documents (办件文书) on %s', (engine) => {
     return res.json<CaseDocumentList>();
   };
 
-  /** Checks the HTTP side of a PDF answer; returns its text (pdftotext), its squeezed text, the QR code on page 1 and the file name. */
-  async function readPdf(res: LightMyRequestResponse, name: string) {
-    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
-    expect(res.headers['content-type']).toMatch(/^application\/pdf/);
-    expect(res.headers['cache-control']).toBe('private, no-store');
-    const disposition = String(res.headers['content-disposition']);
-    expect(disposition).toMatch(/^inline; filename="[A-Za-z0-9._-]+\.pdf"; filename\*=UTF-8''/);
-    const pdf = res.rawPayload;
-    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    const file = path.join(tmp, `${name}-${engine}.pdf`);
-    await fs.writeFile(file, pdf);
-    const { stdout: text } = await run('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-']);
-    await run('pdftoppm', ['-png', '-r', '150', '-f', '1', '-l', '1', '-singlefile', file, file.replace(/\.pdf$/, '')]);
-    const png = PNG.sync.read(await fs.readFile(file.replace(/\.pdf$/, '.png')));
-    return { text, squeezed: squeeze(text), qr: decodeQr(png), fileName: decodeURIComponent(disposition.split("UTF-8''")[1]!) };
-  }
-
-  /** The QR code in the top-right quarter of page 1 (where the header puts it; decoding a crop is much faster). */
-  function decodeQr(png: PNG): string | undefined {
-    const x0 = Math.floor(png.width / 2);
-    const width = png.width - x0;
-    const height = Math.floor(png.height / 4);
-    const crop = new Uint8ClampedArray(width * height * 4);
-    for (let y = 0; y < height; y++) crop.set(png.data.subarray((y * png.width + x0) * 4, (y * png.width + png.width) * 4), y * width * 4);
-    return jsQR(crop, width, height)?.data;
-  }
-
   beforeAll(async () => {
     // Moving the clock means logging in again, many times: lift the per-minute login limit.
     t = await createTestApp(engine, { LOGIN_RATE_LIMIT_PER_MINUTE: '10000', PUBLIC_URL }, { now: clock.now });
@@ -125,7 +93,7 @@ describe.each(engines())('case documents (办件文书) on %s', (engine) => {
     ]);
     expect(documents.documents[0]).toMatchObject({ issuedOn: '2026-03-02', url: `/api/cases/${caseNo}/documents/receipt.pdf` });
 
-    const { text, squeezed, qr, fileName } = await readPdf(await c.enterprise.get(pdfUrl(caseNo, 'receipt')), 'collection');
+    const { text, squeezed, qr, fileName } = await pdfOf(await c.enterprise.get(pdfUrl(caseNo, 'receipt')), 'collection');
     expect(fileName).toBe(`${caseNo}-收件凭证.pdf`);
     expect(text).toContain('收件凭证');
     expect(squeezed).toContain(`文书编号：${caseNo}-SJ`);
@@ -180,7 +148,7 @@ describe.each(engines())('case documents (办件文书) on %s', (engine) => {
     const documents = await list(c.enterprise, caseNo);
     expect(documents.documents.find((d) => d.kind === 'supplement-notice')).toMatchObject({ available: true, title: '一次性告知书', docNo: `${caseNo}-BZ` });
 
-    const { text, squeezed, qr, fileName } = await readPdf(await c.enterprise.get(pdfUrl(caseNo, 'supplement-notice')), 'supplement');
+    const { text, squeezed, qr, fileName } = await pdfOf(await c.enterprise.get(pdfUrl(caseNo, 'supplement-notice')), 'supplement');
     expect(fileName).toBe(`${caseNo}-一次性告知书.pdf`);
     expect(text).toContain('一次性告知书');
     expect(squeezed).toContain(`办件编号：${caseNo}`);
@@ -210,7 +178,7 @@ describe.each(engines())('case documents (办件文书) on %s', (engine) => {
     const receipt = (await list(c.enterprise, caseNo)).documents[0]!;
     expect(receipt).toMatchObject({ kind: 'receipt', title: '受理通知书', available: true, docNo: `${caseNo}-SL`, issuedOn: '2026-03-03' });
 
-    const { text, squeezed, qr, fileName } = await readPdf(await c.enterprise.get(pdfUrl(caseNo, 'receipt')), 'acceptance');
+    const { text, squeezed, qr, fileName } = await pdfOf(await c.enterprise.get(pdfUrl(caseNo, 'receipt')), 'acceptance');
     expect(fileName).toBe(`${caseNo}-受理通知书.pdf`);
     expect(text).toContain('受理通知书');
     expect(squeezed).toContain(`文书编号：${caseNo}-SL`);
@@ -247,7 +215,7 @@ describe.each(engines())('case documents (办件文书) on %s', (engine) => {
     const decision = (await list(c.enterprise, caseNo)).documents.find((d) => d.kind === 'decision');
     expect(decision).toMatchObject({ available: true, title: '准予行政许可决定书', docNo: `${caseNo}-JD`, issuedOn: '2026-03-06' });
 
-    const { text, squeezed, qr, fileName } = await readPdf(await c.enterprise.get(pdfUrl(caseNo, 'decision')), 'decision');
+    const { text, squeezed, qr, fileName } = await pdfOf(await c.enterprise.get(pdfUrl(caseNo, 'decision')), 'decision');
     expect(fileName).toBe(`${caseNo}-准予行政许可决定书.pdf`);
     expect(text).toContain('准予行政许可决定书');
     expect(squeezed).toContain(`办件编号：${caseNo}`);
@@ -278,7 +246,7 @@ describe.each(engines())('case documents (办件文书) on %s', (engine) => {
       ['decision', '行政许可决定书', false],
     ]);
 
-    const { text, squeezed, qr, fileName } = await readPdf(await c.enterprise.get(pdfUrl(refusedNo, 'refusal')), 'refusal');
+    const { text, squeezed, qr, fileName } = await pdfOf(await c.enterprise.get(pdfUrl(refusedNo, 'refusal')), 'refusal');
     expect(fileName).toBe(`${refusedNo}-不予受理决定书.pdf`);
     expect(text).toContain('不予受理决定书');
     expect(squeezed).toContain(`文书编号：${refusedNo}-BSL`);

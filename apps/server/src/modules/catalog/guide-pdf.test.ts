@@ -1,27 +1,20 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import jsQRModule from 'jsqr';
-import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ItemSummary, ItemVersion, Page } from '@tongban/contracts';
 import type { LightMyRequestResponse } from 'fastify';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
 import { engines } from '../../../test/databases.ts';
+import { decodeQr, readPdf, squeeze } from '../../../test/pdf.ts';
 import { expectError } from '../../../test/http.ts';
 import { publicBaseUrl } from '../../platform/documents/links.ts';
 import { guidePageUrl } from './guide-pdf.ts';
 
-const run = promisify(execFile);
-// jsqr is a UMD bundle whose module.exports is the function, but its types declare an ES default export.
-const jsQR = jsQRModule as unknown as typeof jsQRModule.default;
-const squeeze = (s: string) => s.replace(/\s+/g, '');
-
 describe.each(engines())('printable guide and notice on %s', (engine) => {
   let t: TestApp;
   let tmp: string;
+  const pdfOf = (res: LightMyRequestResponse, name: string) => readPdf(res, path.join(tmp, `${name}-${engine}.pdf`), { personal: false });
   let guide: ItemVersion;
   let code: string;
   beforeAll(async () => {
@@ -39,28 +32,8 @@ describe.each(engines())('printable guide and notice on %s', (engine) => {
     await fs.rm(tmp, { recursive: true, force: true });
   });
 
-  /** Checks the HTTP side of a PDF answer and returns its text (pdftotext) and page 1 as a PNG. */
-  async function readPdf(res: LightMyRequestResponse, name: string) {
-    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
-    expect(res.headers['content-type']).toMatch(/^application\/pdf/);
-    const disposition = String(res.headers['content-disposition']);
-    expect(disposition).toMatch(/^inline; filename="[A-Za-z0-9._-]+\.pdf"; filename\*=UTF-8''/);
-    const pdf = res.rawPayload;
-    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    const file = path.join(tmp, `${name}-${engine}.pdf`);
-    await fs.writeFile(file, pdf);
-    const { stdout: text } = await run('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-']);
-    await run('pdftoppm', ['-png', '-r', '100', '-f', '1', '-l', '1', '-singlefile', file, file.replace(/\.pdf$/, '')]);
-    const png = PNG.sync.read(await fs.readFile(file.replace(/\.pdf$/, '.png')));
-    return { text, squeezed: squeeze(text), png, fileName: decodeURIComponent(disposition.split("UTF-8''")[1]!) };
-  }
-
-  function decodeQr(png: PNG): string | undefined {
-    return jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), png.width, png.height)?.data;
-  }
-
   it('serves the guide (办事指南) as an A4 PDF whose Chinese text is extractable and whose QR code opens the online guide', async () => {
-    const { text, squeezed, png, fileName } = await readPdf(await t.anonymous.get(`/api/catalog/items/${code}/guide.pdf`), 'guide');
+    const { text, squeezed, png, fileName } = await pdfOf(await t.anonymous.get(`/api/catalog/items/${code}/guide.pdf`), 'guide');
     const c = guide.content;
     expect(fileName).toBe(`${c.name}-办事指南.pdf`);
     expect(text).toContain('办事指南');
@@ -95,13 +68,13 @@ describe.each(engines())('printable guide and notice on %s', (engine) => {
 
   it('prints links on the host the request came to', async () => {
     const res = await t.anonymous.request({ method: 'GET', url: `/api/catalog/items/${code}/guide.pdf`, headers: { host: 'zwfw.bazhong.example:8443' } });
-    const { png, squeezed } = await readPdf(res, 'guide-host');
+    const { png, squeezed } = await pdfOf(res, 'guide-host');
     expect(decodeQr(png)).toBe(`http://zwfw.bazhong.example:8443/portal/items/${code}`);
     expect(squeezed).toContain(`http://zwfw.bazhong.example:8443/portal/items/${code}`);
   });
 
   it('serves the one-time notice (一次性告知书) with every material, the conditions, phones, a seal area and the same QR code', async () => {
-    const { text, squeezed, png, fileName } = await readPdf(await t.anonymous.get(`/api/catalog/items/${code}/notice.pdf`), 'notice');
+    const { text, squeezed, png, fileName } = await pdfOf(await t.anonymous.get(`/api/catalog/items/${code}/notice.pdf`), 'notice');
     const c = guide.content;
     expect(fileName).toBe(`${c.name}-一次性告知书.pdf`);
     expect(text).toContain('一次性告知');
@@ -124,7 +97,7 @@ describe.each(engines())('printable guide and notice on %s', (engine) => {
       (v) => v.content.charged && v.content.fees.length > 0,
     );
     expect(charged, JSON.stringify(found.items.map((i) => i.name))).toBeDefined();
-    const { squeezed } = await readPdf(await t.anonymous.get(`/api/catalog/items/${charged!.item.implCode}/guide.pdf`), 'charged');
+    const { squeezed } = await pdfOf(await t.anonymous.get(`/api/catalog/items/${charged!.item.implCode}/guide.pdf`), 'charged');
     for (const fee of charged!.content.fees) expect(squeezed).toContain(squeeze(fee.standard));
     expect(squeezed).not.toContain('不收费');
   });

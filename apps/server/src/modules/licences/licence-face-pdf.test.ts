@@ -1,24 +1,17 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import jsQRModule from 'jsqr';
-import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LicenceDetail, LicenceFace, LicenceVerification } from '@tongban/contracts';
 import type { LightMyRequestResponse } from 'fastify';
 import type { Client, TestApp } from '../../../test/app.ts';
 import { engines } from '../../../test/databases.ts';
+import { readPdf, squeeze } from '../../../test/pdf.ts';
 import { expectError } from '../../../test/http.ts';
 import { demoCitizen, demoEnterprise } from '../../../db/seed/demo-data.ts';
 import { caseTestApp, departmentId, foodForm, foodMaterials, itemByName, newKey, ok, staff, testClock, withFiles } from '../cases/cases.testkit.ts';
 import { licenceFacePath, licenceVerifyPageUrl } from './licence-face-pdf.ts';
 
-const run = promisify(execFile);
-// jsqr is a UMD bundle whose module.exports is the function, but its types declare an ES default export.
-const jsQR = jsQRModule as unknown as typeof jsQRModule.default;
-const squeeze = (s: string) => s.replace(/\s+/g, '');
 /** light-my-request sends `host: localhost:80` over plain HTTP, and no PUBLIC_URL is set here. */
 const ORIGIN = 'http://localhost:80';
 
@@ -26,6 +19,7 @@ describe.each(engines())('printable licence face (证照照面) on %s', (engine)
   const clock = testClock('2026-03-02T09:00:00+08:00');
   let t: TestApp;
   let tmp: string;
+  const pdfOf = (res: LightMyRequestResponse, name: string) => readPdf(res, path.join(tmp, `${name}-${engine}.pdf`), { personal: true });
   const c = {} as Record<'enterprise' | 'citizen' | 'window' | 'reviewer' | 'approver' | 'health' | 'ecology' | 'admin', Client>;
   const act = (client: Client, caseNo: string, body: Record<string, unknown>) => ok(client, `/api/cases/${caseNo}/actions`, body);
   const wallet = async (client: Client) => {
@@ -46,28 +40,10 @@ describe.each(engines())('printable licence face (证照照面) on %s', (engine)
     await fs.rm(tmp, { recursive: true, force: true });
   });
 
-  /** Checks the HTTP side of a PDF answer and returns its text (pdftotext) and page 1 as a PNG. */
-  async function readPdf(res: LightMyRequestResponse, name: string) {
-    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
-    expect(res.headers['content-type']).toMatch(/^application\/pdf/);
-    expect(res.headers['cache-control']).toBe('private, no-store');
-    const disposition = String(res.headers['content-disposition']);
-    expect(disposition).toMatch(/^inline; filename="[A-Za-z0-9._-]+\.pdf"; filename\*=UTF-8''/);
-    const pdf = res.rawPayload;
-    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    const file = path.join(tmp, `${name}-${engine}.pdf`);
-    await fs.writeFile(file, pdf);
-    const { stdout: text } = await run('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-']);
-    await run('pdftoppm', ['-png', '-r', '100', '-f', '1', '-l', '1', '-singlefile', file, file.replace(/\.pdf$/, '')]);
-    const png = PNG.sync.read(await fs.readFile(file.replace(/\.pdf$/, '.png')));
-    const qr = jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), png.width, png.height)?.data;
-    return { text, squeezed: squeeze(text), png, qr, fileName: decodeURIComponent(disposition.split("UTF-8''")[1]!) };
-  }
-
   it('prints the holder’s business licence with every field, the full credit code and a QR code of the public verify page', async () => {
     const licence = (await wallet(c.enterprise)).find((l) => l.typeName === '营业执照');
     expect(licence, 'the demo enterprise holds a business licence').toBeDefined();
-    const { text, squeezed, png, qr, fileName } = await readPdf(await c.enterprise.get(licenceFacePath(licence!.identifier)), 'business-licence');
+    const { text, squeezed, png, qr, fileName } = await pdfOf(await c.enterprise.get(licenceFacePath(licence!.identifier)), 'business-licence');
 
     expect(fileName).toBe(`营业执照-${licence!.number}.pdf`);
     expect(text).toContain('营业执照');
@@ -100,7 +76,7 @@ describe.each(engines())('printable licence face (证照照面) on %s', (engine)
   it('prints a person’s identity card with the citizen ID number and the validity period, and links on the host the request came to', async () => {
     const card = (await wallet(c.citizen)).find((l) => l.typeName === '居民身份证')!;
     const res = await c.citizen.request({ method: 'GET', url: licenceFacePath(card.identifier), headers: { host: 'zwfw.bazhong.example:8443' } });
-    const { squeezed, qr } = await readPdf(res, 'identity-card');
+    const { squeezed, qr } = await pdfOf(res, 'identity-card');
     expect(squeezed).toContain(`公民身份号码${demoCitizen.residentId}`);
     expect(squeezed).toContain(squeeze(demoCitizen.displayName));
     expect(squeezed).toContain('有效期限2016年5月10日至2036年5月9日');
@@ -142,7 +118,7 @@ describe.each(engines())('printable licence face (证照照面) on %s', (engine)
     const licence = (await wallet(c.enterprise)).find((l) => l.fields.some((f) => f.value === 'JY25119020101'))!;
     expect(licence.typeName).toBe('食品经营许可证');
 
-    const valid = await readPdf(await c.enterprise.get(licenceFacePath(licence.identifier)), 'food-valid');
+    const valid = await pdfOf(await c.enterprise.get(licenceFacePath(licence.identifier)), 'food-valid');
     expect(valid.squeezed).toContain('有效期限2026年3月2日至2031年3月1日');
     expect(valid.squeezed).toContain(`办件编号${caseNo}`);
     expect(valid.squeezed).toContain('许可证编号JY25119020101');
@@ -152,7 +128,7 @@ describe.each(engines())('printable licence face (证照照面) on %s', (engine)
     await act(c.approver, caseNo, { action: 'revoke', reason, legalBasis: '《中华人民共和国行政许可法》第六十九条第二款' });
     const detail = (await c.enterprise.get(`/api/licenses/${encodeURIComponent(licence.identifier)}`)).json<LicenceDetail>();
     expect(detail.status).toBe('revoked');
-    const revoked = await readPdf(await c.enterprise.get(licenceFacePath(licence.identifier)), 'food-revoked');
+    const revoked = await pdfOf(await c.enterprise.get(licenceFacePath(licence.identifier)), 'food-revoked');
     expect(revoked.squeezed).toContain('证照状态：撤销。本证照已被撤销，不再有效。');
     expect(revoked.squeezed).toContain('证照状态撤销');
     expect(revoked.squeezed).toMatch(/签发有效.*撤销撤销/);

@@ -1,7 +1,7 @@
 /**
  * Notifications (消息): case events become messages to the applicant, the agent and the staff
  * who hold the steps; a periodic job reminds staff of cases near or past their due date.
- * A case event's messages are written in the transaction that appends the event, so a
+ * A case event's messages are written in the statement that appends the event, so a
  * rolled-back action says nothing and a committed one loses nothing; a reminder is a job that
  * writes its message once. For kinds that go out, each message gets one delivery per channel
  * (SMS, WeChat), each a job of its own, enqueued beside the message.
