@@ -90,7 +90,6 @@ export const notificationsRepository = {
 
   // ---- Deliveries
 
-  /** A delivery row, once per message and channel; null when it already existed. */
   /**
    * A step of a combined write: one delivery of a message, pending (nothing when the message
    * already has one on the channel; SMS only to an account with a phone). Returns its id.
@@ -133,7 +132,7 @@ export const notificationsRepository = {
 
   // ---- Read-only facts from other modules' tables
 
-  /** The active staff who hold a step (see `holders`). */
+  /** The active staff who hold a step (see `Holders`). */
   async staffHolding(tx: Executor, holders: Holders): Promise<string[]> {
     const rows = await tx.select({ id: accounts.id }).from(accounts).where(holding(holders));
     return rows.map((r) => r.id);

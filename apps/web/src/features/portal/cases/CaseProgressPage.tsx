@@ -1,7 +1,7 @@
 import { PhoneOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import type { CaseDetail } from '@tongban/contracts';
-import { Alert, Button, Result, Space } from 'antd';
+import { Button, Result, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useFormat } from '../../../app/format.ts';
@@ -9,8 +9,9 @@ import { ButtonLink } from '../../../app/components/ButtonLink.tsx';
 import { DocumentTitle } from '../../../app/components/DocumentTitle.tsx';
 import { PortalQueryStates } from '../PortalQueryStates.tsx';
 import { RequireLogin } from '../RequireLogin.tsx';
-import { CASE_NO_PATTERN, canWithdraw, getCase, isClosed, myCaseKeys } from './api.ts';
-import { CaseStatusTag, useRemainingText } from './CaseStatusTag.tsx';
+import { CASE_NO_PATTERN, canWithdraw, getCase, myCaseKeys } from './api.ts';
+import { CaseClockLines, MissingMaterials } from './CaseClock.tsx';
+import { CaseStatusTag } from './CaseStatusTag.tsx';
 import { CaseDocuments } from './CaseDocuments.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 import { WithdrawCase } from './WithdrawCase.tsx';
@@ -42,8 +43,6 @@ function CaseProgress() {
 function CaseProgressView({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const remaining = useRemainingText();
-  const left = detail.dueDate && !isClosed(detail.status) ? remaining(detail.remainingWorkingDays) : null;
   return (
     <article className="tb-portal-body tb-case-progress">
       <DocumentTitle title={t('myCases.progress.title', { name: detail.itemName })} />
@@ -73,40 +72,11 @@ function CaseProgressView({ detail }: { detail: CaseDetail }) {
             </div>
           )}
         </dl>
-        {left && (
-          <p className={`tb-case-remaining tb-case-left-${detail.light ?? 'green'}`} data-testid="case-remaining">
-            {left}
-          </p>
-        )}
-        {!detail.dueDate && !isClosed(detail.status) && <p className="tb-muted">{t('myCases.clockNotStarted')}</p>}
-        {isClosed(detail.status) && (
-          <p className="tb-case-closed" data-testid="case-closed">
-            {t(`myCases.next.${detail.status}`)}
-          </p>
-        )}
+        <CaseClockLines clock={detail} />
       </div>
 
       {detail.status === 'supplementing' && detail.supplementRequested.length > 0 && (
-        <Alert
-          className="tb-mt"
-          type="warning"
-          showIcon
-          data-testid="case-missing"
-          title={t('myCases.progress.missingTitle')}
-          description={
-            <>
-              <p>{t('myCases.progress.missingText')}</p>
-              <ul className="tb-case-missing-list">
-                {detail.supplementRequested.map((m) => (
-                  <li key={m.materialKey}>
-                    {m.name}
-                    {m.note && <span className="tb-muted">{t('myCases.progress.missingNote', { note: m.note })}</span>}
-                  </li>
-                ))}
-              </ul>
-            </>
-          }
-        />
+        <MissingMaterials items={detail.supplementRequested} text={t('myCases.progress.missingText')} />
       )}
       {detail.status === 'supplementing' && detail.supplementRequested.length > 0 && <SupplementAnswer detail={detail} />}
 

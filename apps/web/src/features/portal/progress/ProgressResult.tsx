@@ -1,18 +1,15 @@
 import type { CaseProgress } from '@tongban/contracts';
-import { Alert } from 'antd';
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../app/format.ts';
-import { isClosed } from '../cases/api.ts';
-import { CaseStatusTag, useRemainingText } from '../cases/CaseStatusTag.tsx';
+import { CaseClockLines, MissingMaterials } from '../cases/CaseClock.tsx';
+import { CaseStatusTag } from '../cases/CaseStatusTag.tsx';
 import { CaseTimeline, type TimelineEntry } from '../cases/CaseTimeline.tsx';
 
 /** The answer of the progress query: where the case is, how long it may take, what is missing, and the timeline. */
 export function ProgressResult({ progress, headingRef }: { progress: CaseProgress; headingRef: Ref<HTMLHeadingElement> }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const remaining = useRemainingText();
-  const left = progress.dueDate && !isClosed(progress.status) ? remaining(progress.remainingWorkingDays) : null;
   // The timeline shows the 补正 list and a refusal's reason with its legal basis; there are no opinions to show.
   const timeline: TimelineEntry[] = progress.timeline.map((e) => ({
     ...e,
@@ -71,40 +68,11 @@ export function ProgressResult({ progress, headingRef }: { progress: CaseProgres
             </div>
           )}
         </dl>
-        {left && (
-          <p className={`tb-case-remaining tb-case-left-${progress.light ?? 'green'}`} data-testid="case-remaining">
-            {left}
-          </p>
-        )}
-        {!progress.dueDate && !isClosed(progress.status) && <p className="tb-muted">{t('myCases.clockNotStarted')}</p>}
-        {isClosed(progress.status) && (
-          <p className="tb-case-closed" data-testid="case-closed">
-            {t(`myCases.next.${progress.status}`)}
-          </p>
-        )}
+        <CaseClockLines clock={progress} />
       </div>
 
       {progress.status === 'supplementing' && progress.supplementRequested.length > 0 && (
-        <Alert
-          className="tb-mt"
-          type="warning"
-          showIcon
-          data-testid="case-missing"
-          title={t('myCases.progress.missingTitle')}
-          description={
-            <>
-              <p>{t('progress.missingText')}</p>
-              <ul className="tb-case-missing-list">
-                {progress.supplementRequested.map((m) => (
-                  <li key={m.materialKey}>
-                    {m.name}
-                    {m.note && <span className="tb-muted">{t('myCases.progress.missingNote', { note: m.note })}</span>}
-                  </li>
-                ))}
-              </ul>
-            </>
-          }
-        />
+        <MissingMaterials items={progress.supplementRequested} text={t('progress.missingText')} />
       )}
 
       <section className="tb-section" aria-labelledby="progress-timeline-h">
