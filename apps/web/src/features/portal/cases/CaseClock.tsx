@@ -42,16 +42,24 @@ export function MissingMaterials({ items, text }: { items: CaseDetail['supplemen
       description={
         <>
           <p>{text}</p>
-          <ul className="tb-case-missing-list">
-            {items.map((m) => (
-              <li key={m.materialKey}>
-                {m.name}
-                {m.note && <span className="tb-muted">{t('myCases.progress.missingNote', { note: m.note })}</span>}
-              </li>
-            ))}
-          </ul>
+          <MissingList items={items} />
         </>
       }
     />
+  );
+}
+
+/** The materials a 补正 notice asked for, each with the window's note. */
+export function MissingList({ items }: { items: readonly { materialKey: string; name: string; note: string }[] }) {
+  const { t } = useTranslation();
+  return (
+    <ul className="tb-case-missing-list">
+      {items.map((m) => (
+        <li key={m.materialKey}>
+          {m.name}
+          {m.note && <span className="tb-muted">{t('myCases.progress.missingNote', { note: m.note })}</span>}
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -2,6 +2,7 @@ import type { CaseStatusCode, CaseTimelineEntry } from '@tongban/contracts';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../app/format.ts';
 import { isClosed } from './api.ts';
+import { MissingList } from './CaseClock.tsx';
 
 type Missing = { materialKey: string; name: string; note: string };
 
@@ -45,16 +46,7 @@ export function CaseTimeline({ detail }: { detail: { status: CaseStatusCode; tim
                 </p>
               )}
               {e.opinion && <p className="tb-case-event-note">{t('myCases.progress.opinion', { text: e.opinion })}</p>}
-              {missing.length > 0 && (
-                <ul className="tb-case-missing-list">
-                  {missing.map((m) => (
-                    <li key={m.materialKey}>
-                      {m.name}
-                      {m.note && <span className="tb-muted">{t('myCases.progress.missingNote', { note: m.note })}</span>}
-                    </li>
-                  ))}
-                </ul>
-              )}
+              {missing.length > 0 && <MissingList items={missing} />}
             </div>
           </li>
         );
