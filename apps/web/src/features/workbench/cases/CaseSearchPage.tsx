@@ -1,9 +1,9 @@
-import { SearchOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { CaseSummary } from '@tongban/contracts';
 import { CASE_STATUSES, type CaseStatus } from '@tongban/domain';
-import { Button, Card, Form, Input, Select, Table, Tag, type TableColumnsType } from 'antd';
+import { Card, Form, Input, Select, Table, Tag, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { SearchButton } from '../../../app/components/SearchButton.tsx';
 import { Link, useSearchParams } from 'react-router';
 import { EmptyState } from '../../../app/components/EmptyState.tsx';
 import { QueryError } from '../../../app/components/QueryError.tsx';
@@ -84,9 +84,7 @@ export function CaseSearchPage() {
             />
           </Form.Item>
           <Form.Item>
-            <Button type="primary" htmlType="submit" icon={<SearchOutlined aria-hidden />} loading={query.isFetching}>
-              {t('common.search')}
-            </Button>
+            <SearchButton loading={query.isFetching} />
           </Form.Item>
         </Form>
       </Card>

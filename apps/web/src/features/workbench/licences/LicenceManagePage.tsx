@@ -1,9 +1,9 @@
-import { SearchOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { LicenceStaffAction, LicenceVerification } from '@tongban/contracts';
 import { Alert, Button, Card, Form, Input, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SearchButton } from '../../../app/components/SearchButton.tsx';
 import { useSearchParams } from 'react-router';
 import { api } from '../../../app/api.ts';
 import { EmptyState } from '../../../app/components/EmptyState.tsx';
@@ -62,9 +62,7 @@ export function LicenceManagePage() {
             <Input maxLength={200} spellCheck={false} className="tb-mono tb-licence-manage-input" placeholder="1.2.156.3005.2.…" />
           </Form.Item>
           <Form.Item>
-            <Button type="primary" htmlType="submit" icon={<SearchOutlined aria-hidden />} loading={query.isFetching}>
-              {t('common.search')}
-            </Button>
+            <SearchButton loading={query.isFetching} />
           </Form.Item>
         </Form>
       </Card>

@@ -1,10 +1,11 @@
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Subject } from '@tongban/contracts';
 import { SUBJECT_KINDS, type SubjectKind } from '@tongban/domain';
 import { Alert, Button, Card, Form, Input, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SearchButton } from '../../../app/components/SearchButton.tsx';
 import { EmptyState } from '../../../app/components/EmptyState.tsx';
 import { QueryError } from '../../../app/components/QueryError.tsx';
 import { AreaPage } from '../../../app/layout/AreaPage.tsx';
@@ -123,9 +124,7 @@ export function SubjectsPage() {
             </Form.Item>
           </div>
           <Space>
-            <Button type="primary" htmlType="submit" icon={<SearchOutlined aria-hidden />} loading={results.isFetching}>
-              {t('common.search')}
-            </Button>
+            <SearchButton loading={results.isFetching} />
           </Space>
         </Form>
       </Card>
